@@ -1,0 +1,25 @@
+/** Command-line flags shared by `npm start`, `ask` and `figures`. */
+
+/** The value of `--knowledge DIR` (or `--knowledge=DIR`), if given. */
+export function knowledgeDirFrom(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--knowledge') return argv[i + 1];
+    if (arg.startsWith('--knowledge=')) return arg.slice('--knowledge='.length);
+  }
+  return undefined;
+}
+
+/** argv without `--knowledge DIR` and the named boolean flags; returns the flags found. */
+export function splitArgs(argv: readonly string[], flags: readonly string[]): { rest: string[]; found: Set<string> } {
+  const rest: string[] = [];
+  const found = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--knowledge') i++;
+    else if (arg.startsWith('--knowledge=')) continue;
+    else if (flags.includes(arg)) found.add(arg);
+    else rest.push(arg);
+  }
+  return { rest, found };
+}
