@@ -1,17 +1,27 @@
 /**
- * Cita's engine: builds the index over a loaded knowledge folder and answers questions with
- * verbatim, cited sentences. (First cut; the retrieval is refined in answer.ts and friends.)
+ * Cita's engine: indexes a loaded knowledge folder and answers questions with verbatim, cited
+ * sentences, declining when the articles don't answer.
+ *
+ * @example
+ * const cita = await loadCita();
+ * cita.ask('How much is being invested?').citations[0]?.quote
  */
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
+import { choose } from './answer.ts';
+import { buildCorpus, type Corpus, type Sentence } from './corpus.ts';
+import { cleanQuestion, hasContent } from './input.ts';
+import { buildKeyFigures, type FigureCluster } from './keyFigures.ts';
 import { type Knowledge, loadKnowledge } from './knowledge.ts';
-import type { Answer, ArticleMeta, KeyFigure } from './types.ts';
+import { buildLexicon, type Lexicon } from './lexicon.ts';
+import { analyseQuestion, createResolver, type Resolver } from './question.ts';
+import { tokenize } from './text.ts';
+import type { Answer, ArticleMeta, Citation, Conflict, KeyFigure } from './types.ts';
+
+export { MAX_QUESTION_LENGTH } from './input.ts';
 
 /** The shipped knowledge folder, used when no other is given. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge/', import.meta.url));
-
-/** Questions longer than this are cut (with a notice). */
-export const MAX_QUESTION_LENGTH = 2000;
 
 export interface Cita {
   /** The articles Cita knows, in file-name order. */
@@ -22,45 +32,171 @@ export interface Cita {
   ask(question: string): Answer;
   /** Key figures, optionally only those about `topic`. */
   figures(topic?: string): KeyFigure[];
-  /** A few example questions this knowledge can answer. */
+  /** A few topics this knowledge can answer about (names that recur in it). */
   suggestions(): string[];
 }
 
-export function createCita(knowledge: Knowledge): Cita {
-  const sentences: { id: number; articleId: string; text: string; passage: string }[] = [];
-  const seg = new Intl.Segmenter('en', { granularity: 'sentence' });
-  let passageCount = 0;
-  for (const a of knowledge.articles)
-    for (const p of a.paragraphs) {
-      passageCount++;
-      for (const s of seg.segment(p.text)) {
-        sentences.push({ id: sentences.length, articleId: a.id, text: s.segment.trim(), passage: p.text });
-      }
+const toMeta = ({ id, title, publisher, url, published, author }: ArticleMeta): ArticleMeta => ({ id, title, publisher, url, published, author });
+
+class Engine implements Cita {
+  readonly articles: ArticleMeta[];
+  readonly passageCount: number;
+  private readonly lexicon: Lexicon;
+  private readonly corpus: Corpus;
+  private readonly index: MiniSearch;
+  private readonly resolver: Resolver;
+  private readonly clusters: FigureCluster[];
+  private readonly topics: string[];
+
+  constructor(knowledge: Knowledge) {
+    this.articles = knowledge.articles.map(toMeta);
+    this.lexicon = buildLexicon(knowledge.vocabulary);
+    this.corpus = buildCorpus(knowledge, this.lexicon);
+    this.passageCount = this.corpus.passages.length;
+    // Terms are computed once by our own analysis; MiniSearch indexes them as given.
+    this.index = new MiniSearch<{ id: number; terms: string }>({
+      fields: ['terms'],
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term || null,
+      searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term || null },
+    });
+    this.index.addAll(this.corpus.sentences.map((s) => ({ id: s.id, terms: s.terms.join(' ') })));
+    this.resolver = createResolver(this.corpus, this.lexicon);
+    this.clusters = buildKeyFigures(this.corpus);
+    this.topics = recurringNames(this.corpus);
+  }
+
+  ask(raw: string): Answer {
+    const { text, notices } = cleanQuestion(raw);
+    const base = { question: text, citations: [], conflict: null, language: 'en' as const };
+    const withNotices = (answer: Answer): Answer => (notices.length > 0 ? { ...answer, notices } : answer);
+    if (!hasContent(text)) {
+      return withNotices({ ...base, answered: false, declineReason: 'empty', answer: 'Ask me a question about the articles.', suggestions: this.topics });
     }
-  const index = new MiniSearch({ fields: ['text'], storeFields: [] });
-  index.addAll(sentences);
-  const articles = knowledge.articles.map(({ paragraphs: _p, ...meta }) => meta);
-  return {
-    articles,
-    passageCount,
-    ask(question) {
-      const q = question.trim().slice(0, MAX_QUESTION_LENGTH);
-      const hit = q ? index.search(q, { fuzzy: 0.2 })[0] : undefined;
-      const s = hit ? sentences[hit.id] : undefined;
-      const a = s ? articles.find((x) => x.id === s.articleId) : undefined;
-      if (!s || !a) return { question: q, answered: false, answer: "The articles don't cover that.", citations: [], conflict: null, language: 'en', declineReason: 'not-covered' };
-      return {
-        question: q,
-        answered: true,
-        answer: `${s.text} [1]`,
-        citations: [{ n: 1, articleId: a.id, title: a.title, publisher: a.publisher, url: a.url, published: a.published, author: a.author, quote: s.text, passage: s.passage }],
-        conflict: null,
-        language: 'en',
-      };
-    },
-    figures: () => [],
-    suggestions: () => [],
-  };
+    try {
+      return withNotices(this.answer(text));
+    } catch {
+      // Never let one odd question take the process down; say so plainly instead.
+      return withNotices({ ...base, answered: false, declineReason: 'not-covered', answer: "Sorry, I couldn't process that question.", suggestions: this.topics });
+    }
+  }
+
+  private answer(text: string): Answer {
+    const question = analyseQuestion(this.corpus, this.lexicon, this.resolver, text);
+    const choice = choose(this.corpus, this.index, question, this.clusters);
+    const base = { question: text, language: 'en' as const };
+    if (choice.kind === 'decline') {
+      const what = choice.missing.length > 0 ? `The articles don't mention ${listOf(choice.missing.map((m) => `"${m}"`))}.` : "The articles don't cover that.";
+      const answer = choice.reason === 'no-answer-type' ? "The articles touch on this but don't give that answer." : what;
+      return { ...base, answered: false, answer, citations: [], conflict: null, declineReason: choice.reason, missing: choice.missing, suggestions: this.topics };
+    }
+    const citations: Citation[] = [];
+    const cite = (sentence: Sentence): number => {
+      const existing = citations.find((c) => c.quote === sentence.text && c.articleId === this.articles[sentence.article]?.id);
+      if (existing) return existing.n;
+      citations.push(this.citation(citations.length + 1, sentence));
+      return citations.length;
+    };
+    if (choice.conflict) {
+      const conflict: Conflict = { subject: choice.conflict.label, values: [] };
+      const parts: string[] = [];
+      // Lead with the value of the best sentence, then every other value with its source.
+      const first = choice.best[0]?.sentence;
+      const ordered = [...choice.conflict.values].sort((a, b) => Number(b.occurrences.some((o) => o.sentence === first?.id)) - Number(a.occurrences.some((o) => o.sentence === first?.id)));
+      for (const value of ordered) {
+        const occurrence = value.occurrences.find((o) => o.sentence === first?.id) ?? value.occurrences[0];
+        if (!occurrence) continue;
+        const sentence = this.corpus.sentences[occurrence.sentence] as Sentence;
+        const n = cite(sentence);
+        const others = value.occurrences.map((o) => cite(this.corpus.sentences[o.sentence] as Sentence));
+        conflict.values.push({ value: occurrence.text, citations: [...new Set([n, ...others])] });
+        parts.push(`${this.articles[sentence.article]?.publisher}: ${sentence.text} [${n}]`);
+      }
+      return { ...base, answered: true, answer: `The sources differ. ${parts.join(' ')}`, citations, conflict };
+    }
+    const parts = choice.best.map(({ sentence }) => `${sentence.text} [${cite(sentence)}]`);
+    return { ...base, answered: true, answer: parts.join(' '), citations, conflict: null };
+  }
+
+  private citation(n: number, sentence: Sentence): Citation {
+    const article = this.articles[sentence.article] as ArticleMeta;
+    const passage = this.corpus.passages[sentence.passage];
+    return {
+      n,
+      articleId: article.id,
+      title: article.title,
+      publisher: article.publisher,
+      url: article.url,
+      published: article.published,
+      author: article.author,
+      quote: sentence.text,
+      passage: passage?.text ?? sentence.text,
+    };
+  }
+
+  figures(topic?: string): KeyFigure[] {
+    const wanted = topic?.trim() ? this.topicTerms(topic) : null;
+    const out: KeyFigure[] = [];
+    for (const cluster of this.clusters) {
+      if (wanted) {
+        const sentences = cluster.values.flatMap((v) => v.occurrences.map((o) => this.corpus.sentences[o.sentence] as Sentence));
+        const about = wanted.some((term) => sentences.some((s) => s.termSet.has(term) || s.tokens.some((t) => t.term === term)));
+        if (!about) continue;
+      }
+      let n = 0;
+      out.push({
+        label: cluster.label,
+        kind: cluster.kind,
+        disputed: cluster.disputed,
+        values: cluster.values.map((value) => {
+          const seen = new Set<number>();
+          const citations = value.occurrences
+            .filter((o) => !seen.has(o.sentence) && seen.add(o.sentence))
+            .map((o) => this.citation(++n, this.corpus.sentences[o.sentence] as Sentence));
+          return { value: value.occurrences[0]?.text ?? value.term, citations };
+        }),
+      });
+    }
+    return out;
+  }
+
+  /** Terms of a /figures topic, resolved like question terms (typos and synonyms too). */
+  private topicTerms(topic: string): string[] {
+    return tokenize(topic)
+      .filter((t) => t.figure || !this.lexicon.stopwords.has(t.surface))
+      .flatMap((t) => {
+        if (t.figure) return [t.term];
+        const resolved = this.resolver.resolve(t.surface, t.term);
+        return resolved ? [resolved.term] : [t.term];
+      });
+  }
+
+  suggestions(): string[] {
+    return [...this.topics];
+  }
+}
+
+/** Names (capitalised runs) that occur in more than one sentence, most frequent first. */
+function recurringNames(corpus: Corpus): string[] {
+  const counts = new Map<string, number>();
+  const run = /(?<![.!?]\s|^)\b\p{Lu}[\p{L}]+(?:\s+(?:de\s+)?\p{Lu}[\p{L}]+)*/gu;
+  for (const sentence of corpus.sentences) {
+    for (const m of sentence.text.matchAll(run)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .filter(([name, count]) => count > 1 && name.length > 2)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 6)
+    .map(([name]) => name);
+}
+
+function listOf(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+export function createCita(knowledge: Knowledge): Cita {
+  return new Engine(knowledge);
 }
 
 /** Loads the knowledge folder and builds Cita over it. Throws KnowledgeError on bad files. */

@@ -1,0 +1,155 @@
+/**
+ * Choosing the answer: candidate sentences come from MiniSearch; each is scored on how much of
+ * the question's weighted terms it (or its passage, section and source) covers, whether it
+ * carries the kind of answer wanted, and how close its matched terms stand. Cita declines when a
+ * specific term is unknown, coverage is weak, or no sentence carries the wanted kind of answer —
+ * all relative to the question itself, never an absolute search score.
+ */
+import type MiniSearch from 'minisearch';
+import type { Corpus, Sentence } from './corpus.ts';
+import { type FigureCluster, figureKind } from './keyFigures.ts';
+import type { AnswerType, Question, QueryTerm } from './question.ts';
+import type { FigureKind } from './text.ts';
+
+/** Share of the question's weight a sentence must cover to be an answer. */
+export const MIN_COVERAGE = 0.5;
+/** Credit for a term found only around the sentence (its passage, section heading or source). */
+const CONTEXT_CREDIT = 0.6;
+const CANDIDATES = 40;
+
+export interface Scored {
+  sentence: Sentence;
+  coverage: number;
+  typeOk: boolean;
+  score: number;
+  /** Figure token indexes of the wanted kind. */
+  answerFigures: number[];
+}
+
+export type Choice =
+  | { kind: 'answer'; best: Scored[]; conflict: FigureCluster | null }
+  | { kind: 'decline'; reason: 'not-covered' | 'no-answer-type'; missing: string[] };
+
+const FIGURE_KINDS: Partial<Record<AnswerType, FigureKind[]>> = {
+  money: ['money'],
+  count: ['count'],
+  amount: ['money', 'count'],
+  percent: ['percent'],
+  capacity: ['capacity'],
+  duration: ['duration'],
+  date: ['year'],
+};
+
+const DATE_WORDS =
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b/i;
+
+function typeCheck(corpus: Corpus, sentence: Sentence, type: AnswerType): { ok: boolean; figures: number[] } {
+  const kinds = FIGURE_KINDS[type];
+  if (kinds) {
+    const figures = sentence.figures.map((f) => f.token).filter((t) => kinds.includes(figureKind(sentence, t)));
+    const ok = figures.length > 0 || (type === 'date' && DATE_WORDS.test(sentence.text));
+    return { ok, figures };
+  }
+  if (type === 'person' || type === 'organisation' || type === 'place') return { ok: sentence.hasName, figures: [] };
+  return { ok: corpus.passages[sentence.passage]?.kind !== 'heading', figures: [] };
+}
+
+function contextHas(corpus: Corpus, sentence: Sentence, term: string): boolean {
+  const passage = corpus.passages[sentence.passage];
+  if (passage?.termSet.has(term)) return true;
+  const heading = passage?.heading != null ? corpus.passages[passage.heading] : undefined;
+  if (heading?.termSet.has(term)) return true;
+  return corpus.metaTerms[sentence.article]?.has(term) ?? false;
+}
+
+/** Smallest span of token positions holding every matched term, as a 0..1 closeness. */
+function proximity(sentence: Sentence, terms: readonly QueryTerm[]): number {
+  const positions: number[] = [];
+  for (const t of terms) {
+    const k = sentence.terms.indexOf(t.term);
+    if (k >= 0) positions.push(sentence.positions[k] as number);
+  }
+  if (positions.length < 2) return positions.length / 2;
+  const span = Math.max(...positions) - Math.min(...positions) + 1;
+  return positions.length / span;
+}
+
+export function scoreSentence(corpus: Corpus, question: Question, sentence: Sentence): Scored | null {
+  let covered = 0;
+  let total = 0;
+  for (const t of question.terms) {
+    total += t.weight;
+    if (!t.known) continue;
+    if (sentence.termSet.has(t.term)) covered += t.weight;
+    else if (contextHas(corpus, sentence, t.term)) covered += t.weight * CONTEXT_CREDIT;
+    else if (t.specific) return null; // names and figures asked about must be there
+  }
+  const coverage = total === 0 ? 0 : covered / total;
+  const { ok, figures } = typeCheck(corpus, sentence, question.type);
+  const heading = corpus.passages[sentence.passage]?.kind === 'heading';
+  // A line of a few words (a byline, a caption) rarely describes anything.
+  const thin = question.type === 'description' && sentence.tokens.length < 6 ? 0.2 : 0;
+  // A sentence whose subject is the name asked about is about it.
+  const lead = sentence.terms.slice(0, 2);
+  const subject = question.terms.some((t) => t.specific && lead.includes(t.term)) ? 0.05 : 0;
+  const score = coverage + (ok ? 0.3 : 0) + 0.1 * proximity(sentence, question.terms) + subject - thin - (heading ? 1 : 0);
+  return { sentence, coverage, typeOk: ok, score, answerFigures: figures };
+}
+
+/**
+ * Picks the answer sentences for an analysed question, or says why there is none.
+ * @param figures key figures, to spot sources that disagree on the answer's figure
+ */
+export function choose(
+  corpus: Corpus,
+  index: MiniSearch,
+  question: Question,
+  figures: readonly FigureCluster[],
+): Choice {
+  const missing = question.terms.filter((t) => !t.known);
+  const missingSpecific = missing.filter((t) => t.specific);
+  if (missingSpecific.length > 0) return { kind: 'decline', reason: 'not-covered', missing: missingSpecific.map((t) => t.text) };
+  const known = question.terms.filter((t) => t.known);
+  if (known.length === 0) return { kind: 'decline', reason: 'not-covered', missing: missing.map((t) => t.text) };
+
+  const weights = new Map(known.map((t) => [t.term, t.weight]));
+  const hits = index.search(known.map((t) => t.term).join(' '), {
+    boostTerm: (term) => weights.get(term) ?? 1,
+  });
+  const scored = hits
+    .slice(0, CANDIDATES)
+    .map((hit) => scoreSentence(corpus, question, corpus.sentences[hit.id as number] as Sentence))
+    .filter((s): s is Scored => s !== null && s.coverage >= MIN_COVERAGE)
+    .sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
+
+  const top = scored[0];
+  if (!top) return { kind: 'decline', reason: 'not-covered', missing: missing.map((t) => t.text) };
+  if (!top.typeOk) return { kind: 'decline', reason: 'no-answer-type', missing: [] };
+
+  const best = [top];
+  // A second source saying the same (same figure) corroborates the answer.
+  const figureTerms = new Set(top.answerFigures.map((i) => top.sentence.tokens[i]?.term));
+  const second = scored.find(
+    (s) =>
+      s !== top &&
+      s.typeOk &&
+      s.sentence.article !== top.sentence.article &&
+      s.score >= top.score * 0.85 &&
+      (figureTerms.size === 0 ? question.type === 'description' && s.coverage >= top.coverage : s.answerFigures.some((i) => figureTerms.has(s.sentence.tokens[i]?.term))),
+  );
+  if (second) best.push(second);
+
+  const conflict = disputedFigure(top, figures, question.type);
+  return { kind: 'answer', best, conflict };
+}
+
+/** The disputed key figure the answer sentence states, if any. */
+function disputedFigure(top: Scored, figures: readonly FigureCluster[], type: AnswerType): FigureCluster | null {
+  const tokens = type === 'description' || top.answerFigures.length === 0 ? top.sentence.figures.map((f) => f.token) : top.answerFigures;
+  for (const cluster of figures) {
+    if (!cluster.disputed) continue;
+    const hit = cluster.values.some((v) => v.occurrences.some((o) => o.sentence === top.sentence.id && tokens.includes(o.token)));
+    if (hit) return cluster;
+  }
+  return null;
+}

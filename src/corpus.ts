@@ -1,0 +1,148 @@
+/**
+ * The analysed knowledge: every paragraph (passage) and sentence with its terms, ready for
+ * indexing and scoring. Built once at load time.
+ */
+import type { Article, Knowledge } from './knowledge.ts';
+import { type Lexicon, synonymTerms } from './lexicon.ts';
+import { type FigureInfo, type Token, tokenize } from './text.ts';
+
+export interface Sentence {
+  id: number;
+  article: number;
+  passage: number;
+  /** Verbatim sentence text (trimmed). */
+  text: string;
+  /** Content terms in order (stopwords dropped, synonyms applied), with their token positions. */
+  terms: string[];
+  positions: number[];
+  termSet: Set<string>;
+  tokens: Token[];
+  /** Figures in the sentence, with their token index. */
+  figures: { token: number; info: FigureInfo; text: string }[];
+  /** Whether the sentence has a run of capitalised words not at its start (a name). */
+  hasName: boolean;
+}
+
+export interface Passage {
+  id: number;
+  article: number;
+  /** Index of the paragraph within its article. */
+  index: number;
+  text: string;
+  kind: 'text' | 'heading' | 'item';
+  /** The heading this passage stands under, if any. */
+  heading: number | null;
+  sentences: number[];
+  termSet: Set<string>;
+}
+
+export interface Corpus {
+  articles: Article[];
+  passages: Passage[];
+  sentences: Sentence[];
+  /** Per article: the terms of its title, publisher and author. */
+  metaTerms: Set<string>[];
+  /** Number of sentences each term occurs in. */
+  df: Map<string, number>;
+  /** Folded surface word → its term, for every word of the knowledge (fuzzy matching). */
+  surfaces: Map<string, string>;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Content terms of a text: synonyms applied, stopwords dropped. */
+export function contentTerms(lexicon: Lexicon, tokens: readonly Token[]): { terms: string[]; positions: number[] } {
+  const { terms, phrases } = synonymTerms(
+    lexicon,
+    tokens.map((t) => t.term),
+  );
+  const out: string[] = [];
+  const positions: number[] = [];
+  tokens.forEach((token, i) => {
+    const phrase = phrases.get(i);
+    if (phrase) {
+      out.push(phrase.group);
+      positions.push(i);
+    }
+    if (token.figure || !lexicon.stopwords.has(token.surface)) {
+      out.push(terms[i] as string);
+      positions.push(i);
+    }
+  });
+  return { terms: out, positions };
+}
+
+const NAME_RUN = /(?<!^)(?<![.!?]\s)\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de|del|la|van|von|of)?\s*\p{Lu}[\p{L}'’-]+)*/u;
+
+/** Splits a paragraph into verbatim sentences with their offsets. */
+export function splitSentences(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  for (const s of segmenter.segment(text)) {
+    const trimmed = s.segment.trim();
+    if (trimmed) out.push({ text: trimmed, start: s.index + s.segment.indexOf(trimmed) });
+  }
+  return out;
+}
+
+export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
+  const passages: Passage[] = [];
+  const sentences: Sentence[] = [];
+  const df = new Map<string, number>();
+  const surfaces = new Map<string, string>();
+  const metaTerms: Set<string>[] = [];
+
+  knowledge.articles.forEach((article, a) => {
+    const meta = [article.title, article.publisher, article.author ?? ''].join(' \n ');
+    metaTerms.push(new Set(contentTerms(lexicon, tokenize(meta)).terms));
+    let heading: number | null = null;
+    article.paragraphs.forEach((paragraph, p) => {
+      const passage: Passage = {
+        id: passages.length,
+        article: a,
+        index: p,
+        text: paragraph.text,
+        kind: paragraph.kind,
+        heading: paragraph.kind === 'heading' ? null : heading,
+        sentences: [],
+        termSet: new Set(),
+      };
+      if (paragraph.kind === 'heading') heading = passage.id;
+      passages.push(passage);
+      for (const piece of splitSentences(paragraph.text)) {
+        const tokens = tokenize(piece.text);
+        const { terms, positions } = contentTerms(lexicon, tokens);
+        const termSet = new Set(terms);
+        for (const term of termSet) {
+          df.set(term, (df.get(term) ?? 0) + 1);
+          passage.termSet.add(term);
+        }
+        for (const token of tokens)
+          if (!token.figure && !lexicon.stopwords.has(token.surface)) surfaces.set(token.surface, token.term);
+        const figures = tokens.flatMap((token, i) =>
+          token.figure ? [{ token: i, info: token.figure, text: piece.text.slice(token.start, token.end) }] : [],
+        );
+        const sentence: Sentence = {
+          id: sentences.length,
+          article: a,
+          passage: passage.id,
+          text: piece.text,
+          terms,
+          positions,
+          termSet,
+          tokens,
+          figures,
+          hasName: NAME_RUN.test(piece.text),
+        };
+        passage.sentences.push(sentence.id);
+        sentences.push(sentence);
+      }
+    });
+  });
+  for (const terms of metaTerms) for (const term of terms) if (!df.has(term)) df.set(term, 0);
+  knowledge.articles.forEach((article) => {
+    for (const token of tokenize([article.title, article.publisher, article.author ?? ''].join(' ')))
+      if (!token.figure && !lexicon.stopwords.has(token.surface) && !surfaces.has(token.surface))
+        surfaces.set(token.surface, token.term);
+  });
+  return { articles: knowledge.articles, passages, sentences, metaTerms, df, surfaces };
+}

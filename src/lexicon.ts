@@ -1,0 +1,79 @@
+/**
+ * Vocabulary: general English (src/lexicon/en.yaml) merged with the article set's own
+ * (knowledge/vocabulary.yaml). Synonym groups become one shared term, so a question using any
+ * word of a group matches passages using any other; phrases ("chief executive officer") too.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Vocabulary } from './knowledge.ts';
+import { fold, tokenize } from './text.ts';
+
+const lexiconSchema = z.object({
+  stopwords: z.array(z.string()),
+  metaWords: z.array(z.string()),
+  synonyms: z.array(z.array(z.string()).min(2)),
+});
+
+export interface Lexicon {
+  stopwords: Set<string>;
+  metaWords: Set<string>;
+  /** Single-term synonym → group term. */
+  single: Map<string, string>;
+  /** Multi-term phrases, longest first. */
+  phrases: { terms: string[]; group: string }[];
+}
+
+let english: z.infer<typeof lexiconSchema> | undefined;
+
+function loadEnglish(): z.infer<typeof lexiconSchema> {
+  english ??= lexiconSchema.parse(parseYaml(readFileSync(new URL('./lexicon/en.yaml', import.meta.url), 'utf8')));
+  return english;
+}
+
+/** Builds the lexicon for one article set. */
+export function buildLexicon(vocabulary: Vocabulary): Lexicon {
+  const base = loadEnglish();
+  const lexicon: Lexicon = {
+    stopwords: new Set(base.stopwords.map(fold)),
+    metaWords: new Set(base.metaWords.map(fold)),
+    single: new Map(),
+    phrases: [],
+  };
+  const groups = [...base.synonyms, ...vocabulary.synonyms].map((group) =>
+    group.map((member) => tokenize(member).map((t) => t.term)).filter((terms) => terms.length > 0),
+  );
+  // Groups sharing a member merge (e.g. a set's vocabulary extending a general group).
+  const groupOf = new Map<string, string>();
+  for (const members of groups) {
+    const keys = members.map((terms) => terms.join(' '));
+    const existing = keys.map((k) => groupOf.get(k)).find((g) => g !== undefined);
+    const group = existing ?? `~${keys[0]?.replace(/ /g, '_')}`;
+    for (const key of keys) groupOf.set(key, group);
+  }
+  for (const [key, group] of groupOf) {
+    const terms = key.split(' ');
+    if (terms.length === 1) lexicon.single.set(key, group);
+    else lexicon.phrases.push({ terms, group });
+  }
+  lexicon.phrases.sort((a, b) => b.terms.length - a.terms.length);
+  return lexicon;
+}
+
+/**
+ * Applies synonyms to a term sequence. Returns, for each position, the term to match with, and
+ * the group terms of phrases that start at that position.
+ */
+export function synonymTerms(lexicon: Lexicon, terms: readonly string[]): { terms: string[]; phrases: Map<number, { group: string; length: number }> } {
+  const out = terms.map((t) => lexicon.single.get(t) ?? t);
+  const phrases = new Map<number, { group: string; length: number }>();
+  for (let i = 0; i < terms.length; i++) {
+    for (const phrase of lexicon.phrases) {
+      if (phrase.terms.every((t, k) => terms[i + k] === t)) {
+        phrases.set(i, { group: phrase.group, length: phrase.terms.length });
+        break;
+      }
+    }
+  }
+  return { terms: out, phrases };
+}

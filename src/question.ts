@@ -1,0 +1,169 @@
+/**
+ * Question analysis: what kind of answer is wanted, and which terms matter how much. Terms are
+ * resolved against the knowledge's vocabulary (exactly, by stem, through synonyms, or — for
+ * words only, never numbers — by a small edit distance); what cannot be resolved is "missing".
+ */
+import SearchableMap from 'minisearch/SearchableMap';
+import type { Corpus } from './corpus.ts';
+import { type Lexicon, synonymTerms } from './lexicon.ts';
+import { fold, tokenize } from './text.ts';
+
+export type AnswerType =
+  | 'money'
+  | 'count'
+  | 'amount' // money or count: "how big", "what size"
+  | 'percent'
+  | 'capacity'
+  | 'duration'
+  | 'date'
+  | 'person'
+  | 'organisation'
+  | 'place'
+  | 'description';
+
+export interface QueryTerm {
+  /** As the user wrote it. */
+  text: string;
+  /** The term matched against the knowledge; for missing terms, the user's own term. */
+  term: string;
+  weight: number;
+  known: boolean;
+  /** A name (capitalised in the question) or a figure: it must be in the knowledge to answer. */
+  specific: boolean;
+  /** Matched by edit distance (a typo). */
+  corrected: boolean;
+}
+
+export interface Question {
+  type: AnswerType;
+  terms: QueryTerm[];
+}
+
+/** Words that only say what kind of answer is wanted; they are not searched for. */
+const TYPE_CUES: [RegExp, AnswerType][] = [
+  [/\bhow (?:much|many) (?:years?|months?|weeks?|days?|time)\b|\bhow long\b|\bover what (?:period|time)/, 'duration'],
+  [/\bhow (?:much|many) (?:gigawatts?|megawatts?|gw|mw|energy|power|capacity)\b/, 'capacity'],
+  [/\b(?:what|which) (?:percentage|share|proportion)\b|\bhow many percent\b/, 'percent'],
+  [/\bhow much\b.*\b(?:money|cost|invest\w*|spend\w*|worth|fund\w*|pay\w*|dollars?|budget)\b|\bhow much\b|\bwhat (?:is the )?(?:cost|price|value)\b/, 'money'],
+  [/\bhow many\b|\bwhat (?:is the )?(?:number|count) of\b/, 'count'],
+  [/\bhow (?:big|large|small)\b|\b(?:size|amount|figure|total|sum)\b/, 'amount'],
+  [/\bwhen\b|\bwhat (?:year|date|day|month|time)\b|\bby when\b|\bdeadline\b/, 'date'],
+  [/\bwho\b|\bwhom\b|\bwhose\b/, 'person'],
+  [/\b(?:which|what) (?:companies|company|organi[sz]ations?|firms?|businesses|corporations?|partners?)\b/, 'organisation'],
+  [/\bwhere\b|\b(?:which|what) (?:city|country|countries|place|region|state|town)\b/, 'place'],
+];
+
+/** Words that state the wanted answer's kind; dropped from the searched terms for that kind. */
+const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
+  duration: /^(?:years?|months?|weeks?|days?|time|long|period)$/,
+  capacity: /^(?:gigawatts?|megawatts?|energy|power|capacity)$/,
+  percent: /^(?:percentage|share|proportion|percent)$/,
+  money: /^(?:money|cost|worth|dollars?|price|value)$/,
+  count: /^(?:number|count)$/,
+  amount: /^(?:size|amount|figure|total|sum)$/,
+  date: /^(?:year|date|day|month|time|deadline)$/,
+};
+
+const QUESTION_WORDS = /^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)$/;
+const AUX_QUESTION =
+  /^\s*(?:how (?:much|many)(?: \w+)?|what|which(?: \w+)?|who|whom|when|where|why)\s+(?:do|does|did|will|would|can|could|should|has|have|had|is|are|was|were)\s+\S.*\s(\S+)\s*[?!.]*\s*$/;
+
+export function answerTypeOf(folded: string): AnswerType {
+  for (const [pattern, type] of TYPE_CUES) if (pattern.test(folded)) return type;
+  return 'description';
+}
+
+export interface Resolver {
+  /** Resolves a word; a name (`exactSurface`) must occur as written, not merely share a stem. */
+  resolve(surface: string, term: string, exactSurface?: boolean): { term: string; corrected: boolean } | undefined;
+}
+
+/** Resolves question words against the knowledge's vocabulary. */
+export function createResolver(corpus: Corpus, lexicon: Lexicon): Resolver {
+  const map = new SearchableMap<string>();
+  for (const [surface, term] of corpus.surfaces) if (surface.length >= 5) map.set(surface, term);
+  const known = (term: string) => corpus.df.has(term);
+  return {
+    resolve(surface, term, exactSurface = false) {
+      const direct = lexicon.single.get(term) ?? term;
+      const plain = surface.replace(/'s$/, '');
+      const surfaceOk = !exactSurface || corpus.surfaces.has(surface) || corpus.surfaces.has(plain) || lexicon.single.has(term);
+      if (known(direct) && surfaceOk) return { term: direct, corrected: false };
+      if (!/^\p{L}{5,}$/u.test(surface)) return undefined;
+      const maxEdits = surface.length >= 8 ? 2 : 1;
+      let best: { term: string; distance: number; df: number } | undefined;
+      for (const [, [candidate, distance]] of map.fuzzyGet(surface, maxEdits)) {
+        const resolved = lexicon.single.get(candidate) ?? candidate;
+        const df = corpus.df.get(resolved) ?? 0;
+        if (!best || distance < best.distance || (distance === best.distance && df > best.df))
+          best = { term: resolved, distance, df };
+      }
+      return best && known(best.term) ? { term: best.term, corrected: true } : undefined;
+    },
+  };
+}
+
+/** Inverse document frequency over sentences; unknown terms weigh like the rarest known ones. */
+export function idf(corpus: Corpus, term: string): number {
+  const n = corpus.sentences.length;
+  const df = Math.max(corpus.df.get(term) ?? 1, 1);
+  return Math.log(1 + n / (df + 0.5));
+}
+
+/**
+ * Analyses a question.
+ * @example analyseQuestion(corpus, lexicon, resolver, 'How much is Acme investing?').type // 'money'
+ */
+export function analyseQuestion(corpus: Corpus, lexicon: Lexicon, resolver: Resolver, question: string): Question {
+  const folded = fold(question);
+  const type = answerTypeOf(folded);
+  const cue = CUE_WORDS[type];
+  const tokens = tokenize(question);
+  const verbMatch = AUX_QUESTION.exec(folded);
+  const finalWord = verbMatch?.[1]?.replace(/[^\p{L}\p{N}']/gu, '');
+  const terms: QueryTerm[] = [];
+  const seen = new Set<string>();
+
+  const { phrases } = synonymTerms(
+    lexicon,
+    tokens.map((t) => t.term),
+  );
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) continue;
+    const original = question.slice(token.start, token.end);
+    const phrase = phrases.get(i);
+    if (phrase && corpus.df.has(phrase.group)) {
+      const text = question.slice(token.start, tokens[i + phrase.length - 1]?.end ?? token.end);
+      if (!seen.has(phrase.group)) {
+        seen.add(phrase.group);
+        terms.push({ text, term: phrase.group, weight: idf(corpus, phrase.group), known: true, specific: /\p{Lu}/u.test(text), corrected: false });
+      }
+      i += phrase.length - 1;
+      continue;
+    }
+    if (!token.figure) {
+      if (lexicon.stopwords.has(token.surface) || lexicon.metaWords.has(token.surface)) continue;
+      if (QUESTION_WORDS.test(token.surface)) continue;
+      if (cue?.test(token.surface)) continue;
+    }
+    const capitalised = /^\p{Lu}/u.test(original) && (i > 0 || !QUESTION_WORDS.test(token.surface));
+    const specific = Boolean(token.figure) || (capitalised && (i > 0 || !lexicon.stopwords.has(token.surface)));
+    const resolved = token.figure
+      ? corpus.df.has(token.term)
+        ? { term: token.term, corrected: false }
+        : undefined
+      : resolver.resolve(token.surface, token.term, specific);
+    const term = resolved?.term ?? token.term;
+    if (seen.has(term)) continue;
+    seen.add(term);
+    let weight = idf(corpus, term);
+    // The main verb closing an auxiliary question ("… does the investment cover?") is often
+    // phrased differently in the text: it counts for less.
+    if (!specific && finalWord && token.surface === finalWord && i === tokens.length - 1) weight *= 0.35;
+    if (resolved?.corrected) weight *= 0.9;
+    terms.push({ text: original, term, weight, known: resolved !== undefined, specific, corrected: resolved?.corrected ?? false });
+  }
+  return { type, terms };
+}

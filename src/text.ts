@@ -1,0 +1,192 @@
+/**
+ * Text analysis shared by indexing and questions: case and accent folding, a tokenizer that
+ * keeps figures whole ("$1.3 billion", "150,000", "34 GW" are one token each, with a canonical
+ * term so "1.3B" finds "1.3 billion"), stemming, and stopwords.
+ */
+import { stemmer } from 'stemmer';
+
+export type FigureKind = 'money' | 'count' | 'percent' | 'duration' | 'capacity' | 'year';
+
+export interface Token {
+  /** The term used for matching: a stem, or a canonical figure like `1300000000`. */
+  term: string;
+  /** The folded surface form (lower case, no accents), for fuzzy matching and for messages. */
+  surface: string;
+  /** Offsets of the token in the original text. */
+  start: number;
+  end: number;
+  /** Set for figures. */
+  figure?: FigureInfo;
+}
+
+export interface FigureInfo {
+  value: number;
+  /** `$`, `€`, … when written with a currency. */
+  currency?: string;
+  /** `%`, `gw`, … when written with a unit. */
+  unit?: string;
+  /** Whether a scale word (million, billion, …) was written. */
+  scaled: boolean;
+}
+
+/** Lower case, accents removed, typographic quotes and dashes made plain. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[‘’ʼ`´]/g, "'")
+    .replace(/[“”«»]/g, '"')
+    .replace(/[‐-―−]/g, '-');
+}
+
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+};
+
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  dozen: 12,
+};
+
+const UNITS: Record<string, string> = {
+  '%': '%',
+  percent: '%',
+  'per cent': '%',
+  gw: 'gw',
+  mw: 'mw',
+  kw: 'kw',
+  gwh: 'gwh',
+  mwh: 'mwh',
+  twh: 'twh',
+};
+
+// A figure: optional currency, a number (with thousands separators or decimals), an optional
+// scale (word, or a letter glued to the number) and an optional unit; or else a word.
+const TOKEN =
+  /(?<cur>(?:us|usd|eur|gbp|mxn)?\s?[$€£]\s?|(?:usd|eur|gbp|mxn)\s)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>thousand|million|billion|trillion|bn|mn)(?![\p{L}\p{N}])|(?<glued>[kmb])(?![\p{L}\p{N}]))?(?:\s?(?<unit>%|per ?cent|gwh|mwh|twh|gw|mw|kw)(?![\p{L}\p{N}]))?|(?<word>[\p{L}\p{N}]+(?:'[\p{L}]+)*)/giu;
+
+/** Canonical term of a figure: the plain number, with its unit (`34gw`, `25%`). */
+export function figureTerm(info: FigureInfo): string {
+  const value = Number.isInteger(info.value) ? String(info.value) : String(Number(info.value.toPrecision(12)));
+  return info.unit ? `${value}${info.unit}` : value;
+}
+
+/** British and American spellings fold together (both sides of every match use this). */
+function spelling(word: string): string {
+  return word
+    .replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1')
+    .replace(/programme(s?)$/, 'program$1')
+    .replace(/([^aeiou])tre(s?)$/, '$1ter$2');
+}
+
+/** The matching term of one folded word: possessive dropped, spelling folded, stemmed. */
+export function wordTerm(word: string): string {
+  const base = word.replace(/'s$/, '').replace(/'/g, '');
+  return stemmer(spelling(base));
+}
+
+/**
+ * Splits text into tokens; figures stay whole.
+ * @example tokenize('$1.3 billion for 30,000 SMBs').map((t) => t.term) // ['1300000000', 'for', '30000', 'smb']
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const folded = fold(text);
+  // Folding can change lengths (rare ligatures); fall back to folding each match alone.
+  const source = folded.length === text.length ? folded : text;
+  for (const m of source.matchAll(TOKEN)) {
+    const g = m.groups ?? {};
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (g.word) {
+      const surface = source === folded ? g.word : fold(g.word);
+      const numberWord = NUMBER_WORDS[surface];
+      if (numberWord !== undefined) {
+        tokens.push(numberToken(numberWord, surface, start, end));
+        continue;
+      }
+      const scale = SCALES[surface];
+      const previous = tokens.at(-1);
+      // "five million": a scale word right after a number word or plain number joins it.
+      if (scale && scale >= 1e6 && previous?.figure && !previous.figure.scaled && !previous.figure.unit) {
+        previous.figure.value *= scale;
+        previous.figure.scaled = true;
+        previous.term = figureTerm(previous.figure);
+        previous.surface = `${previous.surface} ${surface}`;
+        previous.end = end;
+        continue;
+      }
+      tokens.push({ term: wordTerm(surface), surface, start, end });
+      continue;
+    }
+    const raw = (g.num ?? '0').replace(/,/g, '');
+    const scaleWord = (g.scale ?? g.glued ?? '').toLowerCase();
+    const info: FigureInfo = { value: Number.parseFloat(raw) * (SCALES[scaleWord] ?? 1), scaled: scaleWord !== '' };
+    const currency = g.cur?.trim().replace(/^(us|usd)\s?/i, '').trim();
+    if (g.cur) info.currency = currency || '$';
+    const unit = g.unit ? UNITS[g.unit.toLowerCase().replace(/\s+/g, ' ')] : undefined;
+    if (unit) info.unit = unit;
+    tokens.push({ term: figureTerm(info), surface: fold(m[0]).trim(), start, end, figure: info });
+  }
+  return tokens;
+}
+
+function numberToken(value: number, surface: string, start: number, end: number): Token {
+  const figure: FigureInfo = { value, scaled: false };
+  return { term: figureTerm(figure), surface, start, end, figure };
+}
+
+/** Whether a term is a figure (digits). */
+export function isFigureTerm(term: string): boolean {
+  return /^\d/.test(term);
+}
+
+/** Bounded Damerau-Levenshtein distance: `max + 1` as soon as it is exceeded. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  const first = rows[0] as number[];
+  for (let j = 1; j <= b.length; j++) first[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = rows[i] as number[];
+    let best = Number.POSITIVE_INFINITY;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const above = rows[i - 1] as number[];
+      let d = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      }
+      row[j] = d;
+      if (d < best) best = d;
+    }
+    if (best > max) return max + 1;
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
