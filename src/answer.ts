@@ -33,7 +33,7 @@ export type Choice =
 const FIGURE_KINDS: Partial<Record<AnswerType, FigureKind[]>> = {
   money: ['money'],
   count: ['count'],
-  amount: ['money', 'count'],
+  amount: ['money', 'count', 'capacity', 'percent'],
   percent: ['percent'],
   capacity: ['capacity'],
   duration: ['duration'],

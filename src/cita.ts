@@ -108,8 +108,7 @@ class Engine implements Cita {
         if (!occurrence) continue;
         const sentence = this.corpus.sentences[occurrence.sentence] as Sentence;
         const n = cite(sentence);
-        const others = value.occurrences.map((o) => cite(this.corpus.sentences[o.sentence] as Sentence));
-        conflict.values.push({ value: occurrence.text, citations: [...new Set([n, ...others])] });
+        conflict.values.push({ value: occurrence.text, citations: [n] });
         parts.push(`${this.articles[sentence.article]?.publisher}: ${sentence.text} [${n}]`);
       }
       return { ...base, answered: true, answer: `The sources differ. ${parts.join(' ')}`, citations, conflict };

@@ -68,6 +68,12 @@ export function contentTerms(lexicon: Lexicon, tokens: readonly Token[]): { term
       out.push(terms[i] as string);
       positions.push(i);
     }
+    // "34 GW" is also found by its unit ("how many gigawatts").
+    const unit = token.figure?.unit;
+    if (unit && unit !== '%') {
+      out.push(lexicon.single.get(unit) ?? unit);
+      positions.push(i);
+    }
   });
   return { terms: out, positions };
 }

@@ -56,7 +56,10 @@ function occurrencesOf(corpus: Corpus): FigureOccurrence[] {
       const next = sentence.tokens[figure.token + 1];
       const unitIndex = next ? sentence.positions.indexOf(figure.token + 1) : -1;
       const unit = kind === 'count' && unitIndex >= 0 ? (sentence.terms[unitIndex] ?? null) : null;
-      out.push({ sentence: sentence.id, token: figure.token, text: figure.text, info: figure.info, kind, unit, term: sentence.tokens[figure.token]?.term ?? '' });
+      // A duration reads with its unit ("three years").
+      const end = kind === 'duration' && next ? next.end : (sentence.tokens[figure.token]?.end ?? 0);
+      const text = sentence.text.slice(sentence.tokens[figure.token]?.start ?? 0, end);
+      out.push({ sentence: sentence.id, token: figure.token, text, info: figure.info, kind, unit, term: sentence.tokens[figure.token]?.term ?? '' });
     }
   }
   return out;
@@ -75,19 +78,21 @@ function similarity(corpus: Corpus, a: Sentence, b: Sentence): number {
   return all === 0 ? 0 : shared / all;
 }
 
+const CLAUSE = /,\s|;|:|\(|\)|—|–|\s-\s|\.(?:\s|$)/;
+
 /** Context of a figure: a few words either side, within its clause, verbatim. */
-export function figureLabel(sentence: Sentence, token: number): string {
-  const start = sentence.tokens[token]?.start ?? 0;
-  const end = sentence.tokens[token]?.end ?? 0;
-  const before = sentence.text.slice(0, start).split(/[,;:()—–]|\s-\s/).at(-1) ?? '';
-  const after = sentence.text.slice(end).split(/[,;:()—–.]|\s-\s/)[0] ?? '';
+export function figureLabel(sentence: Sentence, start: number, end: number): string {
+  const before = sentence.text.slice(0, start).split(CLAUSE).at(-1) ?? '';
+  const after = sentence.text.slice(end).split(CLAUSE)[0] ?? '';
   const words = (s: string) => s.trim().split(/\s+/).filter(Boolean);
   const b = words(before).slice(-6).join(' ');
   const a = words(after).slice(0, 4).join(' ');
   return `${b} … ${a}`.trim();
 }
 
+/** Context similarity above which two different values are taken to be about the same thing. */
 const SAME_THING = 0.3;
+const SAME_THING_COUNTED = 0.2;
 
 /** Groups figure occurrences into key figures. */
 export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
@@ -117,7 +122,8 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
         a.kind !== 'year' &&
         a.kind !== 'duration' &&
         a.unit === b.unit &&
-        sim >= SAME_THING
+        // Naming the same counted thing ("jobs", "workers") is itself evidence.
+        sim >= (a.unit ? SAME_THING_COUNTED : SAME_THING)
       ) {
         disputes.push([i, j]);
       }
@@ -130,7 +136,9 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
     const root = find(i);
     let cluster = clusters.get(root);
     if (!cluster) {
-      cluster = { kind: o.kind, label: figureLabel(sentenceOf(o), o.token), values: [], disputed: false };
+      const sentence = sentenceOf(o);
+      const start = sentence.tokens[o.token]?.start ?? 0;
+      cluster = { kind: o.kind, label: figureLabel(sentence, start, start + o.text.length), values: [], disputed: false };
       clusters.set(root, cluster);
     }
     let value = cluster.values.find((v) => v.term === o.term);

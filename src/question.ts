@@ -42,7 +42,7 @@ export interface Question {
 /** Words that only say what kind of answer is wanted; they are not searched for. */
 const TYPE_CUES: [RegExp, AnswerType][] = [
   [/\bhow (?:much|many) (?:years?|months?|weeks?|days?|time)\b|\bhow long\b|\bover what (?:period|time)/, 'duration'],
-  [/\bhow (?:much|many) (?:gigawatts?|megawatts?|gw|mw|energy|power|capacity)\b/, 'capacity'],
+  [/\bhow (?:much|many) (?:gigawatts?|megawatts?|gw|mw|energy|power|capacity)\b|\bwhat(?:'s| is) (?:the|its) (?:capacity|output)\b/, 'capacity'],
   [/\b(?:what|which) (?:percentage|share|proportion)\b|\bhow many percent\b/, 'percent'],
   [/\bhow much\b.*\b(?:money|cost|invest\w*|spend\w*|worth|fund\w*|pay\w*|dollars?|budget)\b|\bhow much\b|\bwhat (?:is the )?(?:cost|price|value)\b/, 'money'],
   [/\bhow many\b|\bwhat (?:is the )?(?:number|count) of\b/, 'count'],
@@ -56,7 +56,7 @@ const TYPE_CUES: [RegExp, AnswerType][] = [
 /** Words that state the wanted answer's kind; dropped from the searched terms for that kind. */
 const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
   duration: /^(?:years?|months?|weeks?|days?|time|long|period)$/,
-  capacity: /^(?:gigawatts?|megawatts?|energy|power|capacity)$/,
+  capacity: /^(?:gigawatts?|megawatts?|energy|power|capacity|output)$/,
   percent: /^(?:percentage|share|proportion|percent)$/,
   money: /^(?:money|cost|worth|dollars?|price|value)$/,
   count: /^(?:number|count)$/,
@@ -144,6 +144,8 @@ export function analyseQuestion(corpus: Corpus, lexicon: Lexicon, resolver: Reso
       continue;
     }
     if (!token.figure) {
+      const plain = token.surface.replace(/'s$/, '');
+      if (lexicon.stopwords.has(plain) || QUESTION_WORDS.test(plain)) continue;
       if (lexicon.stopwords.has(token.surface) || lexicon.metaWords.has(token.surface)) continue;
       if (QUESTION_WORDS.test(token.surface)) continue;
       if (cue?.test(token.surface)) continue;

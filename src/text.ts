@@ -88,7 +88,7 @@ const UNITS: Record<string, string> = {
 // A figure: optional currency, a number (with thousands separators or decimals), an optional
 // scale (word, or a letter glued to the number) and an optional unit; or else a word.
 const TOKEN =
-  /(?<cur>(?:us|usd|eur|gbp|mxn)?\s?[$€£]\s?|(?:usd|eur|gbp|mxn)\s)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>thousand|million|billion|trillion|bn|mn)(?![\p{L}\p{N}])|(?<glued>[kmb])(?![\p{L}\p{N}]))?(?:\s?(?<unit>%|per ?cent|gwh|mwh|twh|gw|mw|kw)(?![\p{L}\p{N}]))?|(?<word>[\p{L}\p{N}]+(?:'[\p{L}]+)*)/giu;
+  /(?<cur>(?:(?:us|usd|eur|gbp|mxn)\s?)?[$€£]\s?|(?:usd|eur|gbp|mxn)\s)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>thousand|million|billion|trillion|bn|mn)(?![\p{L}\p{N}])|(?<glued>[kmb])(?![\p{L}\p{N}]))?(?:\s?(?<unit>%|per ?cent|gwh|mwh|twh|gw|mw|kw)(?![\p{L}\p{N}]))?|(?<word>[\p{L}\p{N}]+(?:'[\p{L}]+)*)/giu;
 
 /** Canonical term of a figure: the plain number, with its unit (`34gw`, `25%`). */
 export function figureTerm(info: FigureInfo): string {

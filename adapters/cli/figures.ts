@@ -1,0 +1,22 @@
+/** `npm run figures -- [--json] [topic]`: the key figures, all or about a topic. */
+import { loadCita } from '../../src/index.ts';
+import { knowledgeDirFrom, splitArgs } from './args.ts';
+import { figuresText } from './render.ts';
+
+async function main(argv: string[]): Promise<number> {
+  const { rest, found } = splitArgs(argv, ['--json']);
+  const cita = await loadCita(knowledgeDirFrom(argv) ?? process.env.KNOWLEDGE_DIR ?? undefined);
+  const figures = cita.figures(rest.join(' '));
+  process.stdout.write(found.has('--json') ? `${JSON.stringify(figures, null, 2)}\n` : `${figuresText(figures)}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`cita: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

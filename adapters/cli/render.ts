@@ -1,0 +1,88 @@
+/**
+ * Plain-text rendering of the core's answers for the terminal: pure functions, wrapped to a
+ * given width (80 columns by default), citations numbered as in the answer text.
+ */
+import type { Answer, ArticleMeta, Citation, KeyFigure } from '../../src/index.ts';
+
+/** Word-wraps `text` to `width` columns, indenting continuation lines by `indent`. */
+export function wrap(text: string, width = 80, indent = ''): string {
+  const lines: string[] = [];
+  const lead = /^\s*/.exec(text)?.[0] ?? '';
+  let line = lead;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line.trim() ? `${line} ${word}` : `${line}${word}`;
+    if (candidate.length > width && line) {
+      lines.push(line);
+      line = `${indent}${word}`;
+    } else line = candidate;
+  }
+  if (line.trim()) lines.push(line);
+  return lines.join('\n');
+}
+
+function sourceLine(c: Pick<Citation, 'title' | 'publisher' | 'published' | 'url'>, width: number): string {
+  const date = c.published ? `, ${c.published}` : '';
+  return `${wrap(`"${c.title}" — ${c.publisher}${date}`, width, '     ')}\n     ${c.url}`;
+}
+
+/** The answer with its numbered sources (and the disagreement, when sources differ). */
+export function answerText(answer: Answer, width = 80): string {
+  const out: string[] = [];
+  for (const notice of answer.notices ?? []) out.push(wrap(`(${notice})`, width));
+  if (!answer.answered) {
+    out.push(wrap(answer.answer, width));
+    if (answer.suggestions?.length) out.push(wrap(`Try asking about: ${answer.suggestions.join(', ')} — or type /figures.`, width));
+    return out.join('\n');
+  }
+  if (answer.conflict) {
+    out.push(wrap(`The sources differ (${answer.conflict.subject}):`, width));
+    for (const value of answer.conflict.values) {
+      const who = value.citations.map((n) => `${answer.citations[n - 1]?.publisher ?? '?'} [${n}]`);
+      out.push(wrap(`  • ${value.value} — ${[...new Set(who)].join(', ')}`, width, '    '));
+    }
+    out.push('');
+    for (const c of answer.citations) out.push(wrap(`[${c.n}] ${c.publisher}: "${c.quote}"`, width, '    '));
+  } else {
+    out.push(wrap(answer.answer, width));
+  }
+  out.push('', 'Sources:');
+  for (const c of answer.citations) out.push(` [${c.n}] ${sourceLine(c, width)}`);
+  return out.join('\n');
+}
+
+/** Key figures, disputed ones with every value and its source. */
+export function figuresText(figures: readonly KeyFigure[], width = 80): string {
+  if (figures.length === 0) return 'No key figures found for that topic. Type /figures for all of them.';
+  const out: string[] = ['Key figures:'];
+  for (const figure of figures) {
+    const sources = (citations: readonly Citation[]) => [...new Set(citations.map((c) => c.publisher))].join(', ');
+    if (figure.disputed) {
+      out.push(wrap(`• DISPUTED — ${figure.label}`, width, '    '));
+      for (const v of figure.values) out.push(wrap(`    ${v.value} — ${sources(v.citations)}`, width, '      '));
+    } else {
+      const v = figure.values[0];
+      if (v) out.push(wrap(`• ${v.value} — ${figure.label} (${sources(v.citations)})`, width, '    '));
+    }
+  }
+  return out.join('\n');
+}
+
+/** The articles Cita knows. */
+export function sourcesText(articles: readonly ArticleMeta[], width = 80): string {
+  const out = [`I know ${articles.length} article${articles.length === 1 ? '' : 's'}:`];
+  articles.forEach((a, i) => out.push(` ${i + 1}. ${sourceLine(a, width)}${a.author ? `\n     by ${a.author}` : ''}`));
+  return out.join('\n');
+}
+
+export function helpText(suggestions: readonly string[]): string {
+  return [
+    'Ask a question about the articles, e.g. "How much is being invested?"',
+    'Every answer quotes the articles word for word and names its sources.',
+    '',
+    '  /figures [topic]  key figures (all, or about a topic)',
+    '  /sources          the articles I know',
+    '  /help             this help',
+    '  /quit             leave',
+    ...(suggestions.length ? ['', wrap(`Topics: ${suggestions.join(', ')}`)] : []),
+  ].join('\n');
+}
