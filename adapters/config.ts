@@ -10,19 +10,33 @@ const optional = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+/** A whole number from the environment, with a default when unset. */
+const wholeNumber = (fallback: number, max: number) =>
+  optional
+    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .pipe(
+      z
+        .number()
+        .int('must be a whole number')
+        .min(0, 'must not be negative')
+        .max(max, `must be at most ${max}`),
+    );
+
 const envSchema = z.object({
-  PORT: optional.pipe(z.coerce.number().int().min(0).max(65535).default(3000)),
+  PORT: wholeNumber(3000, 65535),
   HOST: optional.pipe(z.string().default('0.0.0.0')),
   KNOWLEDGE_DIR: optional,
   LOG_LEVEL: optional.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
-  RATE_LIMIT_PER_MINUTE: optional.pipe(z.coerce.number().int().min(0).default(10)),
+  RATE_LIMIT_PER_MINUTE: wholeNumber(10, 1_000_000),
   SLACK_BOT_TOKEN: optional.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
   SLACK_API_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
-  MicrosoftAppType: optional.pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+  MicrosoftAppType: optional.pipe(
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  ),
   MicrosoftAppTenantId: optional,
   TEAMS_LOCAL: optional.pipe(z.enum(['0', '1', 'true', 'false']).optional()),
 });
@@ -74,13 +88,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   let slack: SlackConfig | null = null;
   if (e.SLACK_BOT_TOKEN) {
-    if (e.SLACK_APP_TOKEN) slack = { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN };
+    if (e.SLACK_APP_TOKEN)
+      slack = { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN };
     else if (e.SLACK_SIGNING_SECRET)
       slack = { mode: 'http', botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET };
-    else problems.push('SLACK_BOT_TOKEN is set: also set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
+    else
+      problems.push(
+        'SLACK_BOT_TOKEN is set: also set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)',
+      );
     if (slack) {
       if (e.SLACK_SIGNING_SECRET) slack.signingSecret = e.SLACK_SIGNING_SECRET;
-      if (e.SLACK_API_URL) slack.apiUrl = e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`;
+      if (e.SLACK_API_URL)
+        slack.apiUrl = e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`;
     }
   } else if (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
     problems.push('SLACK_BOT_TOKEN: missing (SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set without it)');

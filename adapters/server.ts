@@ -35,7 +35,11 @@ export function createApp(ctx: AdapterContext, adapters: readonly Adapter[]): Ex
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', adapters: adapters.map((a) => a.name), articles: ctx.getCita().articles.length });
+    res.json({
+      status: 'ok',
+      adapters: adapters.map((a) => a.name),
+      articles: ctx.getCita().articles.length,
+    });
   });
   for (const adapter of adapters) adapter.mount(app);
   app.use((_req, res) => {
@@ -43,9 +47,11 @@ export function createApp(ctx: AdapterContext, adapters: readonly Adapter[]): Ex
   });
   // Express error handler (4 arguments): bad JSON, oversize bodies and the like become a 4xx, never a crash.
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = typeof err === 'object' && err && 'status' in err && typeof err.status === 'number' ? err.status : 500;
+    const status =
+      typeof err === 'object' && err && 'status' in err && typeof err.status === 'number' ? err.status : 500;
     if (status >= 500) ctx.log.error('http.error', { error: err });
-    if (!res.headersSent) res.status(status).json({ error: status >= 500 ? 'internal error' : 'bad request' });
+    if (!res.headersSent)
+      res.status(status).json({ error: status >= 500 ? 'internal error' : 'bad request' });
   });
   return app;
 }
@@ -54,11 +60,17 @@ export function createApp(ctx: AdapterContext, adapters: readonly Adapter[]): Ex
 export async function startServer(ctx: AdapterContext, adapters: readonly Adapter[]): Promise<RunningServer> {
   const app = createApp(ctx, adapters);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(ctx.config.port, ctx.config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
+    const s = app.listen(ctx.config.port, ctx.config.host, (error?: Error) =>
+      error ? reject(error) : resolve(s),
+    );
   });
   for (const adapter of adapters) await adapter.start();
   const port = (server.address() as AddressInfo).port;
-  ctx.log.info('server.ready', { port, adapters: adapters.map((a) => a.name), articles: ctx.getCita().articles.length });
+  ctx.log.info('server.ready', {
+    port,
+    adapters: adapters.map((a) => a.name),
+    articles: ctx.getCita().articles.length,
+  });
   return {
     server,
     port,

@@ -1,6 +1,7 @@
 /** `npm run eval [-- --verbose] [file.jsonl] [--knowledge DIR]`: answer quality per kind. */
-import { loadCita } from '../src/index.ts';
+
 import { knowledgeDirFrom, splitArgs } from '../adapters/cli/args.ts';
+import { loadCita } from '../src/index.ts';
 import { DEFAULT_EVAL_SET, evaluate, readEvalSet, tally } from './evaluate.ts';
 
 const argv = process.argv.slice(2);
@@ -11,7 +12,9 @@ const results = evaluate(cita, readEvalSet(path));
 for (const r of results) {
   if (!r.pass || found.has('--verbose')) {
     const said = r.answer.answered ? r.answer.answer : `[declined] ${r.answer.answer}`;
-    console.log(`${r.pass ? 'pass' : 'FAIL'} ${r.item.id} (${r.item.kind}) ${r.item.q}\n     → ${said.slice(0, 240)}`);
+    console.log(
+      `${r.pass ? 'pass' : 'FAIL'} ${r.item.id} (${r.item.kind}) ${r.item.q}\n     → ${said.slice(0, 240)}`,
+    );
   }
 }
 let pass = 0;

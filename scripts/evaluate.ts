@@ -41,7 +41,9 @@ export function readEvalSet(path: string = DEFAULT_EVAL_SET): EvalItem[] {
 
 export function judge(item: EvalItem, answer: Answer): boolean {
   if (item.kind === 'oos') return !answer.answered;
-  return answer.answered && (item.expect ?? []).every((pattern) => new RegExp(pattern, 'i').test(answer.answer));
+  return (
+    answer.answered && (item.expect ?? []).every((pattern) => new RegExp(pattern, 'i').test(answer.answer))
+  );
 }
 
 export function evaluate(cita: Cita, items: readonly EvalItem[]): EvalResult[] {

@@ -8,7 +8,7 @@
 import type MiniSearch from 'minisearch';
 import type { Corpus, Sentence } from './corpus.ts';
 import { type FigureCluster, figureKind } from './keyFigures.ts';
-import type { AnswerType, Question, QueryTerm } from './question.ts';
+import type { AnswerType, QueryTerm, Question } from './question.ts';
 import type { FigureKind } from './text.ts';
 
 /** Share of the question's weight a sentence must cover to be an answer. */
@@ -46,11 +46,14 @@ const DATE_WORDS =
 function typeCheck(corpus: Corpus, sentence: Sentence, type: AnswerType): { ok: boolean; figures: number[] } {
   const kinds = FIGURE_KINDS[type];
   if (kinds) {
-    const figures = sentence.figures.map((f) => f.token).filter((t) => kinds.includes(figureKind(sentence, t)));
+    const figures = sentence.figures
+      .map((f) => f.token)
+      .filter((t) => kinds.includes(figureKind(sentence, t)));
     const ok = figures.length > 0 || (type === 'date' && DATE_WORDS.test(sentence.text));
     return { ok, figures };
   }
-  if (type === 'person' || type === 'organisation' || type === 'place') return { ok: sentence.hasName, figures: [] };
+  if (type === 'person' || type === 'organisation' || type === 'place')
+    return { ok: sentence.hasName, figures: [] };
   return { ok: corpus.passages[sentence.passage]?.kind !== 'heading', figures: [] };
 }
 
@@ -92,7 +95,13 @@ export function scoreSentence(corpus: Corpus, question: Question, sentence: Sent
   // A sentence whose subject is the name asked about is about it.
   const lead = sentence.terms.slice(0, 2);
   const subject = question.terms.some((t) => t.specific && lead.includes(t.term)) ? 0.05 : 0;
-  const score = coverage + (ok ? 0.3 : 0) + 0.1 * proximity(sentence, question.terms) + subject - thin - (heading ? 1 : 0);
+  const score =
+    coverage +
+    (ok ? 0.3 : 0) +
+    0.1 * proximity(sentence, question.terms) +
+    subject -
+    thin -
+    (heading ? 1 : 0);
   return { sentence, coverage, typeOk: ok, score, answerFigures: figures };
 }
 
@@ -108,9 +117,11 @@ export function choose(
 ): Choice {
   const missing = question.terms.filter((t) => !t.known);
   const missingSpecific = missing.filter((t) => t.specific);
-  if (missingSpecific.length > 0) return { kind: 'decline', reason: 'not-covered', missing: missingSpecific.map((t) => t.text) };
+  if (missingSpecific.length > 0)
+    return { kind: 'decline', reason: 'not-covered', missing: missingSpecific.map((t) => t.text) };
   const known = question.terms.filter((t) => t.known);
-  if (known.length === 0) return { kind: 'decline', reason: 'not-covered', missing: missing.map((t) => t.text) };
+  if (known.length === 0)
+    return { kind: 'decline', reason: 'not-covered', missing: missing.map((t) => t.text) };
 
   const weights = new Map(known.map((t) => [t.term, t.weight]));
   const hits = index.search(known.map((t) => t.term).join(' '), {
@@ -135,7 +146,9 @@ export function choose(
       s.typeOk &&
       s.sentence.article !== top.sentence.article &&
       s.score >= top.score * 0.85 &&
-      (figureTerms.size === 0 ? question.type === 'description' && s.coverage >= top.coverage : s.answerFigures.some((i) => figureTerms.has(s.sentence.tokens[i]?.term))),
+      (figureTerms.size === 0
+        ? question.type === 'description' && s.coverage >= top.coverage
+        : s.answerFigures.some((i) => figureTerms.has(s.sentence.tokens[i]?.term))),
   );
   if (second) best.push(second);
 
@@ -144,11 +157,20 @@ export function choose(
 }
 
 /** The disputed key figure the answer sentence states, if any. */
-function disputedFigure(top: Scored, figures: readonly FigureCluster[], type: AnswerType): FigureCluster | null {
-  const tokens = type === 'description' || top.answerFigures.length === 0 ? top.sentence.figures.map((f) => f.token) : top.answerFigures;
+function disputedFigure(
+  top: Scored,
+  figures: readonly FigureCluster[],
+  type: AnswerType,
+): FigureCluster | null {
+  const tokens =
+    type === 'description' || top.answerFigures.length === 0
+      ? top.sentence.figures.map((f) => f.token)
+      : top.answerFigures;
   for (const cluster of figures) {
     if (!cluster.disputed) continue;
-    const hit = cluster.values.some((v) => v.occurrences.some((o) => o.sentence === top.sentence.id && tokens.includes(o.token)));
+    const hit = cluster.values.some((v) =>
+      v.occurrences.some((o) => o.sentence === top.sentence.id && tokens.includes(o.token)),
+    );
     if (hit) return cluster;
   }
   return null;

@@ -36,7 +36,14 @@ export interface Cita {
   suggestions(): string[];
 }
 
-const toMeta = ({ id, title, publisher, url, published, author }: ArticleMeta): ArticleMeta => ({ id, title, publisher, url, published, author });
+const toMeta = ({ id, title, publisher, url, published, author }: ArticleMeta): ArticleMeta => ({
+  id,
+  title,
+  publisher,
+  url,
+  published,
+  author,
+});
 
 class Engine implements Cita {
   readonly articles: ArticleMeta[];
@@ -71,13 +78,25 @@ class Engine implements Cita {
     const base = { question: text, citations: [], conflict: null, language: 'en' as const };
     const withNotices = (answer: Answer): Answer => (notices.length > 0 ? { ...answer, notices } : answer);
     if (!hasContent(text)) {
-      return withNotices({ ...base, answered: false, declineReason: 'empty', answer: 'Ask me a question about the articles.', suggestions: this.topics });
+      return withNotices({
+        ...base,
+        answered: false,
+        declineReason: 'empty',
+        answer: 'Ask me a question about the articles.',
+        suggestions: this.topics,
+      });
     }
     try {
       return withNotices(this.answer(text));
     } catch {
       // Never let one odd question take the process down; say so plainly instead.
-      return withNotices({ ...base, answered: false, declineReason: 'not-covered', answer: "Sorry, I couldn't process that question.", suggestions: this.topics });
+      return withNotices({
+        ...base,
+        answered: false,
+        declineReason: 'not-covered',
+        answer: "Sorry, I couldn't process that question.",
+        suggestions: this.topics,
+      });
     }
   }
 
@@ -86,13 +105,28 @@ class Engine implements Cita {
     const choice = choose(this.corpus, this.index, question, this.clusters);
     const base = { question: text, language: 'en' as const };
     if (choice.kind === 'decline') {
-      const what = choice.missing.length > 0 ? `The articles don't mention ${listOf(choice.missing.map((m) => `"${m}"`))}.` : "The articles don't cover that.";
-      const answer = choice.reason === 'no-answer-type' ? "The articles touch on this but don't give that answer." : what;
-      return { ...base, answered: false, answer, citations: [], conflict: null, declineReason: choice.reason, missing: choice.missing, suggestions: this.topics };
+      const what =
+        choice.missing.length > 0
+          ? `The articles don't mention ${listOf(choice.missing.map((m) => `"${m}"`))}.`
+          : "The articles don't cover that.";
+      const answer =
+        choice.reason === 'no-answer-type' ? "The articles touch on this but don't give that answer." : what;
+      return {
+        ...base,
+        answered: false,
+        answer,
+        citations: [],
+        conflict: null,
+        declineReason: choice.reason,
+        missing: choice.missing,
+        suggestions: this.topics,
+      };
     }
     const citations: Citation[] = [];
     const cite = (sentence: Sentence): number => {
-      const existing = citations.find((c) => c.quote === sentence.text && c.articleId === this.articles[sentence.article]?.id);
+      const existing = citations.find(
+        (c) => c.quote === sentence.text && c.articleId === this.articles[sentence.article]?.id,
+      );
       if (existing) return existing.n;
       citations.push(this.citation(citations.length + 1, sentence));
       return citations.length;
@@ -102,7 +136,11 @@ class Engine implements Cita {
       const parts: string[] = [];
       // Lead with the value of the best sentence, then every other value with its source.
       const first = choice.best[0]?.sentence;
-      const ordered = [...choice.conflict.values].sort((a, b) => Number(b.occurrences.some((o) => o.sentence === first?.id)) - Number(a.occurrences.some((o) => o.sentence === first?.id)));
+      const ordered = [...choice.conflict.values].sort(
+        (a, b) =>
+          Number(b.occurrences.some((o) => o.sentence === first?.id)) -
+          Number(a.occurrences.some((o) => o.sentence === first?.id)),
+      );
       for (const value of ordered) {
         const occurrence = value.occurrences.find((o) => o.sentence === first?.id) ?? value.occurrences[0];
         if (!occurrence) continue;
@@ -111,7 +149,13 @@ class Engine implements Cita {
         conflict.values.push({ value: occurrence.text, citations: [n] });
         parts.push(`${this.articles[sentence.article]?.publisher}: ${sentence.text} [${n}]`);
       }
-      return { ...base, answered: true, answer: `The sources differ. ${parts.join(' ')}`, citations, conflict };
+      return {
+        ...base,
+        answered: true,
+        answer: `The sources differ. ${parts.join(' ')}`,
+        citations,
+        conflict,
+      };
     }
     const parts = choice.best.map(({ sentence }) => `${sentence.text} [${cite(sentence)}]`);
     return { ...base, answered: true, answer: parts.join(' '), citations, conflict: null };
@@ -138,8 +182,12 @@ class Engine implements Cita {
     const out: KeyFigure[] = [];
     for (const cluster of this.clusters) {
       if (wanted) {
-        const sentences = cluster.values.flatMap((v) => v.occurrences.map((o) => this.corpus.sentences[o.sentence] as Sentence));
-        const about = wanted.some((term) => sentences.some((s) => s.termSet.has(term) || s.tokens.some((t) => t.term === term)));
+        const sentences = cluster.values.flatMap((v) =>
+          v.occurrences.map((o) => this.corpus.sentences[o.sentence] as Sentence),
+        );
+        const about = wanted.some((term) =>
+          sentences.some((s) => s.termSet.has(term) || s.tokens.some((t) => t.term === term)),
+        );
         if (!about) continue;
       }
       let n = 0;

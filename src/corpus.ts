@@ -51,7 +51,10 @@ export interface Corpus {
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** Content terms of a text: synonyms applied, stopwords dropped. */
-export function contentTerms(lexicon: Lexicon, tokens: readonly Token[]): { terms: string[]; positions: number[] } {
+export function contentTerms(
+  lexicon: Lexicon,
+  tokens: readonly Token[],
+): { terms: string[]; positions: number[] } {
   const { terms, phrases } = synonymTerms(
     lexicon,
     tokens.map((t) => t.term),
@@ -78,7 +81,8 @@ export function contentTerms(lexicon: Lexicon, tokens: readonly Token[]): { term
   return { terms: out, positions };
 }
 
-const NAME_RUN = /(?<!^)(?<![.!?]\s)\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de|del|la|van|von|of)?\s*\p{Lu}[\p{L}'’-]+)*/u;
+const NAME_RUN =
+  /(?<!^)(?<![.!?]\s)\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de|del|la|van|von|of)?\s*\p{Lu}[\p{L}'’-]+)*/u;
 
 /** Splits a paragraph into verbatim sentences with their offsets. */
 export function splitSentences(text: string): { text: string; start: number }[] {
@@ -125,7 +129,9 @@ export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
         for (const token of tokens)
           if (!token.figure && !lexicon.stopwords.has(token.surface)) surfaces.set(token.surface, token.term);
         const figures = tokens.flatMap((token, i) =>
-          token.figure ? [{ token: i, info: token.figure, text: piece.text.slice(token.start, token.end) }] : [],
+          token.figure
+            ? [{ token: i, info: token.figure, text: piece.text.slice(token.start, token.end) }]
+            : [],
         );
         const sentence: Sentence = {
           id: sentences.length,

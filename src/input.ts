@@ -21,10 +21,14 @@ export function cleanQuestion(raw: unknown): CleanQuestion {
     .replace(/\s+/g, ' ')
     .trim();
   if (text.length > MAX_QUESTION_LENGTH) {
-    const cut = Array.from(text.slice(0, MAX_QUESTION_LENGTH + 1)).join('').slice(0, MAX_QUESTION_LENGTH);
+    const cut = Array.from(text.slice(0, MAX_QUESTION_LENGTH + 1))
+      .join('')
+      .slice(0, MAX_QUESTION_LENGTH);
     text = /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
     text = text.trim();
-    notices.push(`Your question was longer than ${MAX_QUESTION_LENGTH} characters; only the first ${MAX_QUESTION_LENGTH} were read.`);
+    notices.push(
+      `Your question was longer than ${MAX_QUESTION_LENGTH} characters; only the first ${MAX_QUESTION_LENGTH} were read.`,
+    );
   }
   return { text, notices };
 }

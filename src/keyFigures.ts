@@ -59,7 +59,15 @@ function occurrencesOf(corpus: Corpus): FigureOccurrence[] {
       // A duration reads with its unit ("three years").
       const end = kind === 'duration' && next ? next.end : (sentence.tokens[figure.token]?.end ?? 0);
       const text = sentence.text.slice(sentence.tokens[figure.token]?.start ?? 0, end);
-      out.push({ sentence: sentence.id, token: figure.token, text, info: figure.info, kind, unit, term: sentence.tokens[figure.token]?.term ?? '' });
+      out.push({
+        sentence: sentence.id,
+        token: figure.token,
+        text,
+        info: figure.info,
+        kind,
+        unit,
+        term: sentence.tokens[figure.token]?.term ?? '',
+      });
     }
   }
   return out;
@@ -138,7 +146,12 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
     if (!cluster) {
       const sentence = sentenceOf(o);
       const start = sentence.tokens[o.token]?.start ?? 0;
-      cluster = { kind: o.kind, label: figureLabel(sentence, start, start + o.text.length), values: [], disputed: false };
+      cluster = {
+        kind: o.kind,
+        label: figureLabel(sentence, start, start + o.text.length),
+        values: [],
+        disputed: false,
+      };
       clusters.set(root, cluster);
     }
     let value = cluster.values.find((v) => v.term === o.term);

@@ -73,7 +73,8 @@ function describe(error: z.ZodError): string {
  */
 export function parseArticle(fileName: string, source: string): Article {
   const match = FRONT_MATTER.exec(source);
-  if (!match) throw new KnowledgeError(`${fileName}: missing front matter (a block between --- lines at the top)`);
+  if (!match)
+    throw new KnowledgeError(`${fileName}: missing front matter (a block between --- lines at the top)`);
   let data: unknown;
   try {
     data = parseYaml(match[1] ?? '');
@@ -144,7 +145,9 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
   } catch {
     throw new KnowledgeError(`${dir}: knowledge folder not found or not readable`);
   }
-  const articleFiles = names.filter((name) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md');
+  const articleFiles = names.filter(
+    (name) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md',
+  );
   if (articleFiles.length === 0) throw new KnowledgeError(`${dir}: no articles (*.md files) found`);
   const articles = await Promise.all(
     articleFiles.map(async (name) => parseArticle(name, await readFile(join(dir, name), 'utf8'))),

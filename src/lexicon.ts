@@ -27,7 +27,9 @@ export interface Lexicon {
 let english: z.infer<typeof lexiconSchema> | undefined;
 
 function loadEnglish(): z.infer<typeof lexiconSchema> {
-  english ??= lexiconSchema.parse(parseYaml(readFileSync(new URL('./lexicon/en.yaml', import.meta.url), 'utf8')));
+  english ??= lexiconSchema.parse(
+    parseYaml(readFileSync(new URL('./lexicon/en.yaml', import.meta.url), 'utf8')),
+  );
   return english;
 }
 
@@ -64,7 +66,10 @@ export function buildLexicon(vocabulary: Vocabulary): Lexicon {
  * Applies synonyms to a term sequence. Returns, for each position, the term to match with, and
  * the group terms of phrases that start at that position.
  */
-export function synonymTerms(lexicon: Lexicon, terms: readonly string[]): { terms: string[]; phrases: Map<number, { group: string; length: number }> } {
+export function synonymTerms(
+  lexicon: Lexicon,
+  terms: readonly string[],
+): { terms: string[]; phrases: Map<number, { group: string; length: number }> } {
   const out = terms.map((t) => lexicon.single.get(t) ?? t);
   const phrases = new Map<number, { group: string; length: number }>();
   for (let i = 0; i < terms.length; i++) {

@@ -41,22 +41,34 @@ export interface Question {
 
 /** Words that only say what kind of answer is wanted; they are not searched for. */
 const TYPE_CUES: [RegExp, AnswerType][] = [
-  [/\bhow (?:much|many) (?:years?|months?|weeks?|days?|time)\b|\bhow long\b|\bover what (?:period|time)/, 'duration'],
-  [/\bhow (?:much|many) (?:gigawatts?|megawatts?|gw|mw|energy|power|capacity)\b|\bwhat(?:'s| is) (?:the|its) (?:capacity|output)\b/, 'capacity'],
+  [
+    /\bhow (?:much|many) (?:years?|months?|weeks?|days?|time)\b|\bhow long\b|\bover what (?:period|time)/,
+    'duration',
+  ],
+  [
+    /\bhow (?:much|many) (?:gigawatts?|megawatts?|gw|mw|energy|power|capacity)\b|\bwhat(?:'s| is) (?:the|its) (?:capacity|output)\b/,
+    'capacity',
+  ],
   [/\b(?:what|which) (?:percentage|share|proportion)\b|\bhow many percent\b/, 'percent'],
-  [/\bhow much\b.*\b(?:money|cost|invest\w*|spend\w*|worth|fund\w*|pay\w*|dollars?|budget)\b|\bhow much\b|\bwhat (?:is the )?(?:cost|price|value)\b/, 'money'],
+  [
+    /\bhow much\b.*\b(?:money|cost|invest\w*|spend\w*|worth|fund\w*|pay\w*|dollars?|budget)\b|\bhow much\b|\bwhat (?:is the )?(?:cost|price|value)\b/,
+    'money',
+  ],
   [/\bhow many\b|\bwhat (?:is the )?(?:number|count) of\b/, 'count'],
   [/\bhow (?:big|large|small)\b|\b(?:size|amount|figure|total|sum)\b/, 'amount'],
   [/\bwhen\b|\bwhat (?:year|date|day|month|time)\b|\bby when\b|\bdeadline\b/, 'date'],
   [/\bwho\b|\bwhom\b|\bwhose\b/, 'person'],
-  [/\b(?:which|what) (?:companies|company|organi[sz]ations?|firms?|businesses|corporations?|partners?)\b/, 'organisation'],
+  [
+    /\b(?:which|what) (?:companies|company|organi[sz]ations?|firms?|businesses|corporations?|partners?)\b/,
+    'organisation',
+  ],
   [/\bwhere\b|\b(?:which|what) (?:city|country|countries|place|region|state|town)\b/, 'place'],
 ];
 
 /** Words that state the wanted answer's kind; dropped from the searched terms for that kind. */
 const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
   duration: /^(?:years?|months?|weeks?|days?|time|long|period)$/,
-  capacity: /^(?:gigawatts?|megawatts?|energy|power|capacity|output)$/,
+  capacity: /^(?:energy|power|capacity|output)$/,
   percent: /^(?:percentage|share|proportion|percent)$/,
   money: /^(?:money|cost|worth|dollars?|price|value)$/,
   count: /^(?:number|count)$/,
@@ -64,7 +76,8 @@ const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
   date: /^(?:year|date|day|month|time|deadline)$/,
 };
 
-const QUESTION_WORDS = /^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)$/;
+const QUESTION_WORDS =
+  /^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)$/;
 const AUX_QUESTION =
   /^\s*(?:how (?:much|many)(?: \w+)?|what|which(?: \w+)?|who|whom|when|where|why)\s+(?:do|does|did|will|would|can|could|should|has|have|had|is|are|was|were)\s+\S.*\s(\S+)\s*[?!.]*\s*$/;
 
@@ -75,7 +88,11 @@ export function answerTypeOf(folded: string): AnswerType {
 
 export interface Resolver {
   /** Resolves a word; a name (`exactSurface`) must occur as written, not merely share a stem. */
-  resolve(surface: string, term: string, exactSurface?: boolean): { term: string; corrected: boolean } | undefined;
+  resolve(
+    surface: string,
+    term: string,
+    exactSurface?: boolean,
+  ): { term: string; corrected: boolean } | undefined;
 }
 
 /** Resolves question words against the knowledge's vocabulary. */
@@ -87,7 +104,11 @@ export function createResolver(corpus: Corpus, lexicon: Lexicon): Resolver {
     resolve(surface, term, exactSurface = false) {
       const direct = lexicon.single.get(term) ?? term;
       const plain = surface.replace(/'s$/, '');
-      const surfaceOk = !exactSurface || corpus.surfaces.has(surface) || corpus.surfaces.has(plain) || lexicon.single.has(term);
+      const surfaceOk =
+        !exactSurface ||
+        corpus.surfaces.has(surface) ||
+        corpus.surfaces.has(plain) ||
+        lexicon.single.has(term);
       if (known(direct) && surfaceOk) return { term: direct, corrected: false };
       if (!/^\p{L}{5,}$/u.test(surface)) return undefined;
       const maxEdits = surface.length >= 8 ? 2 : 1;
@@ -114,7 +135,12 @@ export function idf(corpus: Corpus, term: string): number {
  * Analyses a question.
  * @example analyseQuestion(corpus, lexicon, resolver, 'How much is Acme investing?').type // 'money'
  */
-export function analyseQuestion(corpus: Corpus, lexicon: Lexicon, resolver: Resolver, question: string): Question {
+export function analyseQuestion(
+  corpus: Corpus,
+  lexicon: Lexicon,
+  resolver: Resolver,
+  question: string,
+): Question {
   const folded = fold(question);
   const type = answerTypeOf(folded);
   const cue = CUE_WORDS[type];
@@ -138,7 +164,14 @@ export function analyseQuestion(corpus: Corpus, lexicon: Lexicon, resolver: Reso
       const text = question.slice(token.start, tokens[i + phrase.length - 1]?.end ?? token.end);
       if (!seen.has(phrase.group)) {
         seen.add(phrase.group);
-        terms.push({ text, term: phrase.group, weight: idf(corpus, phrase.group), known: true, specific: /\p{Lu}/u.test(text), corrected: false });
+        terms.push({
+          text,
+          term: phrase.group,
+          weight: idf(corpus, phrase.group),
+          known: true,
+          specific: /\p{Lu}/u.test(text),
+          corrected: false,
+        });
       }
       i += phrase.length - 1;
       continue;
@@ -151,7 +184,8 @@ export function analyseQuestion(corpus: Corpus, lexicon: Lexicon, resolver: Reso
       if (cue?.test(token.surface)) continue;
     }
     const capitalised = /^\p{Lu}/u.test(original) && (i > 0 || !QUESTION_WORDS.test(token.surface));
-    const specific = Boolean(token.figure) || (capitalised && (i > 0 || !lexicon.stopwords.has(token.surface)));
+    const specific =
+      Boolean(token.figure) || (capitalised && (i > 0 || !lexicon.stopwords.has(token.surface)));
     const resolved = token.figure
       ? corpus.df.has(token.term)
         ? { term: token.term, corrected: false }
@@ -165,7 +199,14 @@ export function analyseQuestion(corpus: Corpus, lexicon: Lexicon, resolver: Reso
     // phrased differently in the text: it counts for less.
     if (!specific && finalWord && token.surface === finalWord && i === tokens.length - 1) weight *= 0.35;
     if (resolved?.corrected) weight *= 0.9;
-    terms.push({ text: original, term, weight, known: resolved !== undefined, specific, corrected: resolved?.corrected ?? false });
+    terms.push({
+      text: original,
+      term,
+      weight,
+      known: resolved !== undefined,
+      specific,
+      corrected: resolved?.corrected ?? false,
+    });
   }
   return { type, terms };
 }

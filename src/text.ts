@@ -92,7 +92,9 @@ const TOKEN =
 
 /** Canonical term of a figure: the plain number, with its unit (`34gw`, `25%`). */
 export function figureTerm(info: FigureInfo): string {
-  const value = Number.isInteger(info.value) ? String(info.value) : String(Number(info.value.toPrecision(12)));
+  const value = Number.isInteger(info.value)
+    ? String(info.value)
+    : String(Number(info.value.toPrecision(12)));
   return info.unit ? `${value}${info.unit}` : value;
 }
 
@@ -141,13 +143,20 @@ export function tokenize(text: string): Token[] {
         previous.end = end;
         continue;
       }
-      tokens.push({ term: wordTerm(surface), surface, start, end });
+      const term = wordTerm(surface) || surface;
+      if (term) tokens.push({ term, surface, start, end });
       continue;
     }
     const raw = (g.num ?? '0').replace(/,/g, '');
     const scaleWord = (g.scale ?? g.glued ?? '').toLowerCase();
-    const info: FigureInfo = { value: Number.parseFloat(raw) * (SCALES[scaleWord] ?? 1), scaled: scaleWord !== '' };
-    const currency = g.cur?.trim().replace(/^(us|usd)\s?/i, '').trim();
+    const info: FigureInfo = {
+      value: Number.parseFloat(raw) * (SCALES[scaleWord] ?? 1),
+      scaled: scaleWord !== '',
+    };
+    const currency = g.cur
+      ?.trim()
+      .replace(/^(us|usd)\s?/i, '')
+      .trim();
     if (g.cur) info.currency = currency || '$';
     const unit = g.unit ? UNITS[g.unit.toLowerCase().replace(/\s+/g, ' ')] : undefined;
     if (unit) info.unit = unit;

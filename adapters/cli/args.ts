@@ -11,7 +11,10 @@ export function knowledgeDirFrom(argv: readonly string[]): string | undefined {
 }
 
 /** argv without `--knowledge DIR` and the named boolean flags; returns the flags found. */
-export function splitArgs(argv: readonly string[], flags: readonly string[]): { rest: string[]; found: Set<string> } {
+export function splitArgs(
+  argv: readonly string[],
+  flags: readonly string[],
+): { rest: string[]; found: Set<string> } {
   const rest: string[] = [];
   const found = new Set<string>();
   for (let i = 0; i < argv.length; i++) {

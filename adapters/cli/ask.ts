@@ -13,10 +13,24 @@ export function answerJson(answer: Answer): Record<string, unknown> {
     question: answer.question,
     answered: answer.answered,
     answer: answer.answer,
-    citations: answer.citations.map(({ n, title, publisher, url, published, author, quote }) => ({ n, title, publisher, url, published, author, quote })),
+    citations: answer.citations.map(({ n, title, publisher, url, published, author, quote }) => ({
+      n,
+      title,
+      publisher,
+      url,
+      published,
+      author,
+      quote,
+    })),
     conflict: answer.conflict,
     language: answer.language,
-    ...(answer.answered ? {} : { reason: answer.declineReason, missing: answer.missing ?? [], suggestions: answer.suggestions ?? [] }),
+    ...(answer.answered
+      ? {}
+      : {
+          reason: answer.declineReason,
+          missing: answer.missing ?? [],
+          suggestions: answer.suggestions ?? [],
+        }),
     ...(answer.notices ? { notices: answer.notices } : {}),
   };
 }
@@ -33,7 +47,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const question = rest.join(' ');
   const answer = cita.ask(question);
-  process.stdout.write(found.has('--json') ? `${JSON.stringify(answerJson(answer), null, 2)}\n` : `${answerText(answer)}\n`);
+  process.stdout.write(
+    found.has('--json') ? `${JSON.stringify(answerJson(answer), null, 2)}\n` : `${answerText(answer)}\n`,
+  );
   return 0;
 }
 
@@ -42,7 +58,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`cita: ${error instanceof KnowledgeError || error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `cita: ${error instanceof KnowledgeError || error instanceof Error ? error.message : String(error)}`,
+    );
     process.exitCode = 1;
   },
 );

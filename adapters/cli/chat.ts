@@ -37,7 +37,9 @@ export async function runChat(
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   const say = (text: string) => output.write(`${text}\n`);
   if (interactive) {
-    say(`Cita — answers from ${cita.articles.length} articles, with sources. Type /help for commands, /quit to leave.`);
+    say(
+      `Cita — answers from ${cita.articles.length} articles, with sources. Type /help for commands, /quit to leave.`,
+    );
     rl.setPrompt('\n> ');
     rl.prompt();
   }

@@ -7,7 +7,9 @@ async function main(argv: string[]): Promise<number> {
   const { rest, found } = splitArgs(argv, ['--json']);
   const cita = await loadCita(knowledgeDirFrom(argv) ?? process.env.KNOWLEDGE_DIR ?? undefined);
   const figures = cita.figures(rest.join(' '));
-  process.stdout.write(found.has('--json') ? `${JSON.stringify(figures, null, 2)}\n` : `${figuresText(figures)}\n`);
+  process.stdout.write(
+    found.has('--json') ? `${JSON.stringify(figures, null, 2)}\n` : `${figuresText(figures)}\n`,
+  );
   return 0;
 }
 

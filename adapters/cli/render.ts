@@ -22,7 +22,7 @@ export function wrap(text: string, width = 80, indent = ''): string {
 
 function sourceLine(c: Pick<Citation, 'title' | 'publisher' | 'published' | 'url'>, width: number): string {
   const date = c.published ? `, ${c.published}` : '';
-  return `${wrap(`"${c.title}" — ${c.publisher}${date}`, width, '     ')}\n     ${c.url}`;
+  return `${wrap(`"${c.title}" — ${c.publisher}${date}`, width - 5, '     ')}\n     ${c.url}`;
 }
 
 /** The answer with its numbered sources (and the disagreement, when sources differ). */
@@ -31,7 +31,8 @@ export function answerText(answer: Answer, width = 80): string {
   for (const notice of answer.notices ?? []) out.push(wrap(`(${notice})`, width));
   if (!answer.answered) {
     out.push(wrap(answer.answer, width));
-    if (answer.suggestions?.length) out.push(wrap(`Try asking about: ${answer.suggestions.join(', ')} — or type /figures.`, width));
+    if (answer.suggestions?.length)
+      out.push(wrap(`Try asking about: ${answer.suggestions.join(', ')} — or type /figures.`, width));
     return out.join('\n');
   }
   if (answer.conflict) {
@@ -55,10 +56,12 @@ export function figuresText(figures: readonly KeyFigure[], width = 80): string {
   if (figures.length === 0) return 'No key figures found for that topic. Type /figures for all of them.';
   const out: string[] = ['Key figures:'];
   for (const figure of figures) {
-    const sources = (citations: readonly Citation[]) => [...new Set(citations.map((c) => c.publisher))].join(', ');
+    const sources = (citations: readonly Citation[]) =>
+      [...new Set(citations.map((c) => c.publisher))].join(', ');
     if (figure.disputed) {
       out.push(wrap(`• DISPUTED — ${figure.label}`, width, '    '));
-      for (const v of figure.values) out.push(wrap(`    ${v.value} — ${sources(v.citations)}`, width, '      '));
+      for (const v of figure.values)
+        out.push(wrap(`    ${v.value} — ${sources(v.citations)}`, width, '      '));
     } else {
       const v = figure.values[0];
       if (v) out.push(wrap(`• ${v.value} — ${figure.label} (${sources(v.citations)})`, width, '    '));
@@ -70,7 +73,9 @@ export function figuresText(figures: readonly KeyFigure[], width = 80): string {
 /** The articles Cita knows. */
 export function sourcesText(articles: readonly ArticleMeta[], width = 80): string {
   const out = [`I know ${articles.length} article${articles.length === 1 ? '' : 's'}:`];
-  articles.forEach((a, i) => out.push(` ${i + 1}. ${sourceLine(a, width)}${a.author ? `\n     by ${a.author}` : ''}`));
+  for (const [i, a] of articles.entries()) {
+    out.push(` ${i + 1}. ${sourceLine(a, width)}${a.author ? `\n     by ${a.author}` : ''}`);
+  }
   return out.join('\n');
 }
 

@@ -1,0 +1,147 @@
+import { execFile } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { reply, runChat } from '../../adapters/cli/chat.ts';
+import { answerText, figuresText, wrap } from '../../adapters/cli/render.ts';
+import { type Answer, type Cita, loadCita } from '../../src/index.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SOLAR = fileURLToPath(new URL('../fixtures/solar/', import.meta.url));
+const run = promisify(execFile);
+
+describe('plain-text rendering', () => {
+  const answer: Answer = {
+    question: 'q',
+    answered: true,
+    answer: 'It costs $5. [1]',
+    citations: [
+      {
+        n: 1,
+        articleId: 'a',
+        title: 'T',
+        publisher: 'P',
+        url: 'https://x.example/a',
+        published: '2024-01-02',
+        author: null,
+        quote: 'It costs $5.',
+        passage: 'It costs $5.',
+      },
+    ],
+    conflict: null,
+    language: 'en',
+  };
+
+  it('prints the answer and numbered sources', () => {
+    expect(answerText(answer)).toBe(
+      'It costs $5. [1]\n\nSources:\n [1] "T" — P, 2024-01-02\n     https://x.example/a',
+    );
+  });
+
+  it('wraps to the width, keeping the indent', () => {
+    expect(wrap('  aaa bbb ccc', 9, '    ')).toBe('  aaa bbb\n    ccc');
+  });
+
+  it('says when a topic has no figures', () => {
+    expect(figuresText([])).toBe('No key figures found for that topic. Type /figures for all of them.');
+  });
+});
+
+describe('the terminal chat', () => {
+  let cita: Cita;
+  beforeAll(async () => {
+    cita = await loadCita(SOLAR);
+  });
+
+  it('handles commands, questions and empty input', () => {
+    expect(reply(cita, '/quit')).toBeNull();
+    expect(reply(cita, '')).toContain('/figures [topic]');
+    expect(reply(cita, '/sources')).toContain('I know 2 articles:');
+    expect(reply(cita, '/figures battery')).toContain('800 MWh');
+    expect(reply(cita, '/nope')).toBe('Unknown command /nope. Type /help for the commands.');
+    expect(reply(cita, 'How big is the battery?')).toContain('[1] "Acme Solar to build 200 MW plant');
+  });
+
+  it('answers each piped line and ends with the input', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk) => {
+      text += chunk;
+    });
+    input.end('How big is the battery?\n\nWho is Elon Musk?\n');
+    expect(await runChat(cita, input, output)).toBe(0);
+    expect(text).toContain('800 MWh');
+    expect(text).toContain('The articles don\'t mention "Elon" or "Musk".');
+  });
+
+  it('stays within 80 columns apart from URLs', () => {
+    for (const question of [
+      'How many jobs will the plant create?',
+      '/sources',
+      '/figures',
+      'What is this?',
+    ]) {
+      const lines = (reply(cita, question) ?? '').split('\n');
+      expect(lines.filter((l) => l.length > 80 && !l.includes('https://'))).toEqual([]);
+    }
+  });
+});
+
+describe('npm run ask', () => {
+  it('prints one JSON answer with --json', async () => {
+    const { stdout } = await run(
+      'npx',
+      ['tsx', 'adapters/cli/ask.ts', '--json', '--knowledge', SOLAR, 'How big is the battery?'],
+      { cwd: ROOT },
+    );
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual([
+      'question',
+      'answered',
+      'answer',
+      'citations',
+      'conflict',
+      'language',
+    ]);
+    expect(json.citations[0]).toEqual({
+      n: 1,
+      title: "Acme Solar to build 200 MW plant in Chile's Atacama desert",
+      publisher: 'The Daily Grid',
+      url: 'https://example.org/daily-grid/acme-atacama',
+      published: '2025-03-04',
+      author: 'Jane Roe',
+      quote:
+        'The plant will include a battery system that stores 800 MWh, enough to keep supplying power after sunset.',
+    });
+  });
+
+  it('answers stdin questions as JSON lines, in order, with --jsonl', async () => {
+    const child = execFile('npx', ['tsx', 'adapters/cli/ask.ts', '--jsonl', '--knowledge', SOLAR], {
+      cwd: ROOT,
+    });
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    child.stdin?.end('How big is the battery?\nWho is Elon Musk?\n');
+    await new Promise((resolve) => child.on('close', resolve));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.question, l.answered])).toEqual([
+      ['How big is the battery?', true],
+      ['Who is Elon Musk?', false],
+    ]);
+  });
+
+  it('stops with one clear message on a bad knowledge folder', async () => {
+    await expect(
+      run('npx', ['tsx', 'adapters/cli/ask.ts', '--knowledge', '/nonexistent', 'hi'], { cwd: ROOT }),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('cita: /nonexistent: knowledge folder not found or not readable'),
+    });
+  });
+});
