@@ -52,15 +52,22 @@ function typeCheck(corpus: Corpus, sentence: Sentence, type: AnswerType): { ok: 
     const ok = figures.length > 0 || (type === 'date' && DATE_WORDS.test(sentence.text));
     return { ok, figures };
   }
-  if (type === 'person' || type === 'organisation' || type === 'place')
-    return { ok: sentence.hasName, figures: [] };
+  if (type === 'person') return { ok: sentence.hasFullName, figures: [] };
+  if (type === 'organisation' || type === 'place') return { ok: sentence.hasName, figures: [] };
   return { ok: corpus.passages[sentence.passage]?.kind !== 'heading', figures: [] };
 }
 
-function contextHas(corpus: Corpus, sentence: Sentence, term: string): boolean {
+/**
+ * Whether a term stands around the sentence: in its section heading or its source's title,
+ * publisher or author — or, unless `strict`, anywhere in its passage. A name or figure asked
+ * about (`strict`) must be in the sentence itself, not merely nearby: "the CEO" near "Cemex" is
+ * not Cemex's CEO.
+ */
+function contextHas(corpus: Corpus, sentence: Sentence, term: string, strict: boolean): boolean {
   const passage = corpus.passages[sentence.passage];
-  if (passage?.termSet.has(term)) return true;
-  const heading = passage?.heading != null ? corpus.passages[passage.heading] : undefined;
+  if (!passage) return false;
+  if (!strict && passage.termSet.has(term)) return true;
+  const heading = passage.heading != null ? corpus.passages[passage.heading] : undefined;
   if (heading?.termSet.has(term)) return true;
   return corpus.metaTerms[sentence.article]?.has(term) ?? false;
 }
@@ -84,7 +91,7 @@ export function scoreSentence(corpus: Corpus, question: Question, sentence: Sent
     total += t.weight;
     if (!t.known) continue;
     if (sentence.termSet.has(t.term)) covered += t.weight;
-    else if (contextHas(corpus, sentence, t.term)) covered += t.weight * CONTEXT_CREDIT;
+    else if (contextHas(corpus, sentence, t.term, t.specific)) covered += t.weight * CONTEXT_CREDIT;
     else if (t.specific) return null; // names and figures asked about must be there
   }
   const coverage = total === 0 ? 0 : covered / total;
@@ -116,7 +123,8 @@ export function choose(
   figures: readonly FigureCluster[],
 ): Choice {
   const missing = question.terms.filter((t) => !t.known);
-  const missingSpecific = missing.filter((t) => t.specific);
+  // A missing name or figure, or a missing focus ("the *weather* in …"), cannot be answered around.
+  const missingSpecific = missing.filter((t) => t.specific || t.focus);
   if (missingSpecific.length > 0)
     return { kind: 'decline', reason: 'not-covered', missing: missingSpecific.map((t) => t.text) };
   const known = question.terms.filter((t) => t.known);

@@ -21,6 +21,8 @@ export interface Sentence {
   figures: { token: number; info: FigureInfo; text: string }[];
   /** Whether the sentence has a run of capitalised words not at its start (a name). */
   hasName: boolean;
+  /** Whether it has two or more capitalised words in a row (a person's full name, say). */
+  hasFullName: boolean;
 }
 
 export interface Passage {
@@ -84,6 +86,8 @@ export function contentTerms(
 const NAME_RUN =
   /(?<!^)(?<![.!?]\s)\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de|del|la|van|von|of)?\s*\p{Lu}[\p{L}'’-]+)*/u;
 
+const FULL_NAME = /\p{Lu}\p{Ll}+(?:\s+(?:de|del|van|von|da|di|le|la)\s+|\s+)\p{Lu}\p{Ll}+/u;
+
 /** Splits a paragraph into verbatim sentences with their offsets. */
 export function splitSentences(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
@@ -144,6 +148,7 @@ export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
           tokens,
           figures,
           hasName: NAME_RUN.test(piece.text),
+          hasFullName: FULL_NAME.test(piece.text),
         };
         passage.sentences.push(sentence.id);
         sentences.push(sentence);

@@ -32,6 +32,8 @@ export interface QueryTerm {
   specific: boolean;
   /** Matched by edit distance (a typo). */
   corrected: boolean;
+  /** The first content word of a wh-question: what is asked about. */
+  focus?: boolean;
 }
 
 export interface Question {
@@ -67,7 +69,7 @@ const TYPE_CUES: [RegExp, AnswerType][] = [
 
 /** Words that state the wanted answer's kind; dropped from the searched terms for that kind. */
 const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
-  duration: /^(?:years?|months?|weeks?|days?|time|long|period)$/,
+  duration: /^(?:years?|months?|weeks?|days?|time|long|period|last|lasts|take|takes|run|runs|span|spans)$/,
   capacity: /^(?:energy|power|capacity|output)$/,
   percent: /^(?:percentage|share|proportion|percent)$/,
   money: /^(?:money|cost|worth|dollars?|price|value)$/,
@@ -76,10 +78,13 @@ const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
   date: /^(?:year|date|day|month|time|deadline)$/,
 };
 
+/** A question opening with a wh-word: its first content word is what is asked about. */
+const WH_START = /^\W*(?:what|which|who|whom|whose|when|where|how)\b/;
+
 const QUESTION_WORDS =
   /^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)$/;
 const AUX_QUESTION =
-  /^\s*(?:how (?:much|many)(?: \w+)?|what|which(?: \w+)?|who|whom|when|where|why)\s+(?:do|does|did|will|would|can|could|should|has|have|had|is|are|was|were)\s+\S.*\s(\S+)\s*[?!.]*\s*$/;
+  /^\s*(?:how (?:much|many)(?: \w+)?|what|which(?: \w+)?|who|whom|when|where|why)\s+(?:do|does|did|will|would|can|could|should|has|have|had)\s(?:.*\s)?(\S+?)\s*[?!.]*\s*$/;
 
 export function answerTypeOf(folded: string): AnswerType {
   for (const [pattern, type] of TYPE_CUES) if (pattern.test(folded)) return type;
@@ -199,6 +204,7 @@ export function analyseQuestion(
     // phrased differently in the text: it counts for less.
     if (!specific && finalWord && token.surface === finalWord && i === tokens.length - 1) weight *= 0.35;
     if (resolved?.corrected) weight *= 0.9;
+    const focus = terms.length === 0 && WH_START.test(folded);
     terms.push({
       text: original,
       term,
@@ -206,6 +212,7 @@ export function analyseQuestion(
       known: resolved !== undefined,
       specific,
       corrected: resolved?.corrected ?? false,
+      ...(focus ? { focus } : {}),
     });
   }
   return { type, terms };

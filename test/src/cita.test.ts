@@ -79,6 +79,20 @@ describe('answers on a fixed small corpus', () => {
     expect(cita.ask('How many people live in the Atacama desert?').answered).toBe(false);
   });
 
+  it('needs the names asked about in the answer sentence itself, and the focus of the question known', () => {
+    // "Maria Lopez" and "2027" both occur, but never together.
+    expect(cita.ask('Will Maria Lopez connect the plant by 2027?')).toMatchObject({
+      answered: false,
+      declineReason: 'not-covered',
+    });
+    expect(cita.ask('What is the weather in the Atacama desert?')).toMatchObject({
+      answered: false,
+      missing: ['weather'],
+    });
+    expect(cita.ask('How long will construction last?').answered).toBe(false);
+    expect(cita.ask('Who said Chile has the best sunlight?').citations[0]?.quote).toContain('Maria Lopez');
+  });
+
   it('derives key figures, merging agreeing sources and flagging disputed ones', () => {
     const figures = cita.figures();
     const money = figures.find((f) => f.kind === 'money');
