@@ -52,8 +52,8 @@ function typeCheck(corpus: Corpus, sentence: Sentence, type: AnswerType): { ok: 
     const ok = figures.length > 0 || (type === 'date' && DATE_WORDS.test(sentence.text));
     return { ok, figures };
   }
-  if (type === 'person') return { ok: sentence.hasFullName, figures: [] };
-  if (type === 'organisation' || type === 'place') return { ok: sentence.hasName, figures: [] };
+  if (type === 'person' || type === 'organisation' || type === 'place')
+    return { ok: sentence.hasName, figures: [] };
   return { ok: corpus.passages[sentence.passage]?.kind !== 'heading', figures: [] };
 }
 
@@ -90,7 +90,7 @@ export function scoreSentence(corpus: Corpus, question: Question, sentence: Sent
   for (const t of question.terms) {
     total += t.weight;
     if (!t.known) continue;
-    if (sentence.termSet.has(t.term)) covered += t.weight;
+    if (sentence.termSet.has(t.term) || t.related?.some((r) => sentence.termSet.has(r))) covered += t.weight;
     else if (contextHas(corpus, sentence, t.term, t.specific)) covered += t.weight * CONTEXT_CREDIT;
     else if (t.specific) return null; // names and figures asked about must be there
   }
@@ -102,6 +102,8 @@ export function scoreSentence(corpus: Corpus, question: Question, sentence: Sent
   // A sentence whose subject is the name asked about is about it.
   const lead = sentence.terms.slice(0, 2);
   const subject = question.terms.some((t) => t.specific && lead.includes(t.term)) ? 0.05 : 0;
+  // "Who …" prefers a person's full name over any capitalised word.
+  const person = question.type === 'person' && sentence.hasFullName ? 0.1 : 0;
   const score =
     coverage +
     (ok ? 0.3 : 0) +

@@ -34,6 +34,8 @@ export interface QueryTerm {
   corrected: boolean;
   /** The first content word of a wh-question: what is asked about. */
   focus?: boolean;
+  /** For names: terms of the same name's other forms, which also satisfy it. */
+  related?: string[];
 }
 
 export interface Question {
@@ -53,11 +55,11 @@ const TYPE_CUES: [RegExp, AnswerType][] = [
   ],
   [/\b(?:what|which) (?:percentage|share|proportion)\b|\bhow many percent\b/, 'percent'],
   [
-    /\bhow much\b.*\b(?:money|cost|invest\w*|spend\w*|worth|fund\w*|pay\w*|dollars?|budget)\b|\bhow much\b|\bwhat (?:is the )?(?:cost|price|value)\b/,
+    /\bhow much\b.*\b(?:money|cost|invest\w*|spend\w*|worth|fund\w*|pay\w*|dollars?|budget)\b|\bwhat (?:is the )?(?:cost|price|value)\b/,
     'money',
   ],
   [/\bhow many\b|\bwhat (?:is the )?(?:number|count) of\b/, 'count'],
-  [/\bhow (?:big|large|small)\b|\b(?:size|amount|figure|total|sum)\b/, 'amount'],
+  [/\bhow (?:big|large|small|much)\b|\b(?:size|amount|figure|total|sum)\b/, 'amount'],
   [/\bwhen\b|\bwhat (?:year|date|day|month|time)\b|\bby when\b|\bdeadline\b/, 'date'],
   [/\bwho\b|\bwhom\b|\bwhose\b/, 'person'],
   [
@@ -78,8 +80,12 @@ const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
   date: /^(?:year|date|day|month|time|deadline)$/,
 };
 
-/** A question opening with a wh-word: its first content word is what is asked about. */
-const WH_START = /^\W*(?:what|which|who|whom|whose|when|where|how)\b/;
+/**
+ * "What is the X …", "how many X …": X is what is asked about (the focus). Not "who wrote …",
+ * where the first content word is a verb that the text may phrase differently.
+ */
+const FOCUS =
+  /^\W*(?:what|which|how many|how much)(?:\s+(?:is|are|was|were))?(?:\s+(?:the|a|an|its|their))?\s+([\p{L}']+)/u;
 
 const QUESTION_WORDS =
   /^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)$/;
@@ -98,6 +104,8 @@ export interface Resolver {
     term: string,
     exactSurface?: boolean,
   ): { term: string; corrected: boolean } | undefined;
+  /** Terms of words sharing a name's first five letters: "Mexican" for "Mexico", "Chilean" for "Chile". */
+  related(surface: string, term: string): string[];
 }
 
 /** Resolves question words against the knowledge's vocabulary. */
@@ -106,6 +114,15 @@ export function createResolver(corpus: Corpus, lexicon: Lexicon): Resolver {
   for (const [surface, term] of corpus.surfaces) if (surface.length >= 5) map.set(surface, term);
   const known = (term: string) => corpus.df.has(term);
   return {
+    related(surface, term) {
+      if (surface.length < 5) return [];
+      const out = new Set<string>();
+      for (const [other, otherTerm] of map.atPrefix(surface.slice(0, 5))) {
+        if (otherTerm !== term && Math.abs(other.length - surface.length) <= 3)
+          out.add(lexicon.single.get(otherTerm) ?? otherTerm);
+      }
+      return [...out];
+    },
     resolve(surface, term, exactSurface = false) {
       const direct = lexicon.single.get(term) ?? term;
       const plain = surface.replace(/'s$/, '');
@@ -204,7 +221,7 @@ export function analyseQuestion(
     // phrased differently in the text: it counts for less.
     if (!specific && finalWord && token.surface === finalWord && i === tokens.length - 1) weight *= 0.35;
     if (resolved?.corrected) weight *= 0.9;
-    const focus = terms.length === 0 && WH_START.test(folded);
+    const focus = terms.length === 0 && FOCUS.exec(folded)?.[1] === token.surface;
     terms.push({
       text: original,
       term,
@@ -213,6 +230,9 @@ export function analyseQuestion(
       specific,
       corrected: resolved?.corrected ?? false,
       ...(focus ? { focus } : {}),
+      ...(specific && !token.figure && resolved
+        ? { related: resolver.related(token.surface.replace(/'s$/, ''), term) }
+        : {}),
     });
   }
   return { type, terms };
