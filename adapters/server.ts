@@ -64,7 +64,13 @@ export async function startServer(ctx: AdapterContext, adapters: readonly Adapte
       error ? reject(error) : resolve(s),
     );
   });
-  for (const adapter of adapters) await adapter.start();
+  try {
+    for (const adapter of adapters) await adapter.start();
+  } catch (error) {
+    // An adapter that cannot start (e.g. a rejected token) must not leave the port held open.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   ctx.log.info('server.ready', {
     port,

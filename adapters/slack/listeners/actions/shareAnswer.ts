@@ -1,0 +1,26 @@
+/**
+ * Share in channel, under a private `/cita` answer: the answer is posted for everyone (with the
+ * question and who shared it), then the private copy is removed.
+ */
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { ACTION } from '../../blocks.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { sharedAnswer } from '../../messages.ts';
+
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(ACTION.shareAnswer, async ({ ack, body, action, respond }) => {
+    try {
+      await ack();
+      const answer = deps.getCita().ask(action.value ?? '');
+      const shared = await deps.deliver.respond(respond, {
+        response_type: 'in_channel',
+        replace_original: false,
+        ...sharedAnswer(answer, body.user.id),
+      });
+      if (shared) await deps.deliver.respond(respond, { delete_original: true });
+      deps.log.info('slack.share', { kind: 'answer', user: body.user.id, shared });
+    } catch (error) {
+      deps.log.error('slack.listener_failed', { listener: ACTION.shareAnswer, error });
+    }
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * `/cita <question>`: an answer only the caller sees, with Share in channel; `/cita help` and
+ * `/cita sources` explain and list the articles. Acknowledged at once, answered after.
+ */
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.ts';
+import { slackToPlain } from '../../escape.ts';
+import { privateAnswer, SORRY } from '../../messages.ts';
+import { replyFields, replyTo } from '../reply.ts';
+
+export function register(app: App, deps: SlackDeps): void {
+  app.command('/cita', async ({ command, ack, respond }) => {
+    try {
+      await ack();
+      const reply = replyTo(deps, command.user_id, slackToPlain(command.text ?? ''), privateAnswer);
+      const delivered = await deps.deliver.respond(respond, { response_type: 'ephemeral', ...reply.message });
+      deps.log.info('slack.command', {
+        command: '/cita',
+        user: command.user_id,
+        delivered,
+        ...replyFields(reply),
+      });
+    } catch (error) {
+      deps.log.error('slack.listener_failed', { listener: '/cita', error });
+      await deps.deliver.respond(respond, { response_type: 'ephemeral', ...SORRY });
+    }
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * `/figures [topic]`: the key figures with their sources, visible only to the caller, with a
+ * Share in channel button. Acknowledged at once (Slack allows 3 seconds); the figures follow
+ * through the response_url.
+ */
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.ts';
+import { slackToPlain } from '../../escape.ts';
+import { figuresMessage, SORRY } from '../../messages.ts';
+
+export function register(app: App, deps: SlackDeps): void {
+  app.command('/figures', async ({ command, ack, respond }) => {
+    try {
+      await ack();
+      const topic = slackToPlain(command.text ?? '').trim();
+      const figures = deps.getCita().figures(topic || undefined);
+      const delivered = await deps.deliver.respond(respond, {
+        response_type: 'ephemeral',
+        ...figuresMessage(figures, { topic, share: true }),
+      });
+      deps.log.info('slack.command', {
+        command: '/figures',
+        user: command.user_id,
+        figures: figures.length,
+        delivered,
+      });
+    } catch (error) {
+      deps.log.error('slack.listener_failed', { listener: '/figures', error });
+      await deps.deliver.respond(respond, { response_type: 'ephemeral', ...SORRY });
+    }
+  });
+}

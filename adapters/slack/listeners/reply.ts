@@ -1,0 +1,46 @@
+/**
+ * One question in, one message out: keywords (`help`, `sources`) answered by the adapter, any
+ * other text by the core (within the user's rate limit), rendered for the place it was asked.
+ */
+import type { Answer } from '../../../src/index.ts';
+import { rateLimitMessage } from '../../rateLimit.ts';
+import type { SlackDeps } from '../deps.ts';
+import { articlesMessage, helpMessage, keywordOf, type SlackMessage } from '../messages.ts';
+
+export interface Reply {
+  message: SlackMessage;
+  kind: 'keyword' | 'answer' | 'rate-limited';
+  /** The core's answer, when the question went to the core. */
+  answer?: Answer;
+}
+
+export function replyTo(
+  deps: SlackDeps,
+  user: string,
+  question: string,
+  render: (answer: Answer) => SlackMessage,
+): Reply {
+  const cita = deps.getCita();
+  const keyword = keywordOf(question);
+  if (keyword === 'help') return { kind: 'keyword', message: helpMessage(cita.suggestions()) };
+  if (keyword === 'sources') return { kind: 'keyword', message: articlesMessage(cita.articles) };
+  const key = `slack:${user}`;
+  if (!deps.limiter.take(key)) {
+    const seconds = deps.limiter.retryAfter(key);
+    deps.log.warn('slack.rate_limited', { user, retryAfter: seconds });
+    return { kind: 'rate-limited', message: { text: rateLimitMessage(seconds), blocks: [] } };
+  }
+  const answer = cita.ask(question);
+  return { kind: 'answer', message: render(answer), answer };
+}
+
+/** Log fields describing a reply: what happened, not what was said. */
+export function replyFields(reply: Reply): Record<string, unknown> {
+  if (!reply.answer) return { kind: reply.kind };
+  return {
+    kind: reply.kind,
+    answered: reply.answer.answered,
+    citations: reply.answer.citations.length,
+    declineReason: reply.answer.declineReason,
+  };
+}
