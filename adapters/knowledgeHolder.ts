@@ -34,10 +34,19 @@ export function createKnowledgeHolder(
     try {
       const next = await load(dir);
       cita = next;
-      log.info('knowledge.reloaded', { reason, articles: next.articles.length, passages: next.passageCount, ms: Date.now() - started });
+      log.info('knowledge.reloaded', {
+        reason,
+        articles: next.articles.length,
+        passages: next.passageCount,
+        ms: Date.now() - started,
+      });
       return true;
     } catch (error) {
-      log.error('knowledge.reload_failed', { reason, error: error instanceof Error ? error.message : String(error), kept: cita.articles.length });
+      log.error('knowledge.reload_failed', {
+        reason,
+        error: error instanceof Error ? error.message : String(error),
+        kept: cita.articles.length,
+      });
       return false;
     }
   };

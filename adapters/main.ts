@@ -36,7 +36,8 @@ async function main(): Promise<number> {
   const adapters: Adapter[] = [];
   if (config.slack) adapters.push((await import('./slack/index.ts')).createSlackAdapter(ctx, config.slack));
   if (config.teams) {
-    if (config.teams.local) log.warn('teams.local', { message: 'TEAMS_LOCAL=1: Teams requests are NOT authenticated' });
+    if (config.teams.local)
+      log.warn('teams.local', { message: 'TEAMS_LOCAL=1: Teams requests are NOT authenticated' });
     adapters.push((await import('./teams/index.ts')).createTeamsAdapter(ctx, config.teams));
   }
   const running = await startServer(ctx, adapters);
@@ -65,7 +66,8 @@ main().then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof KnowledgeError) console.error(`cita: ${error.message}`);
+    if (error instanceof ConfigError || error instanceof KnowledgeError)
+      console.error(`cita: ${error.message}`);
     else console.error(`cita: could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   },

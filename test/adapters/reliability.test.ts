@@ -19,11 +19,17 @@ function memoryLog() {
 describe('rate limit', () => {
   it('allows `limit` questions a sliding minute per user, then says when to retry', () => {
     const limiter = createRateLimiter(2);
-    expect([limiter.take('u', 0), limiter.take('u', 1000), limiter.take('u', 2000)]).toEqual([true, true, false]);
+    expect([limiter.take('u', 0), limiter.take('u', 1000), limiter.take('u', 2000)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect(limiter.take('other', 2000)).toBe(true);
     expect(limiter.retryAfter('u', 2000)).toBe(58);
     expect(limiter.take('u', 60_001)).toBe(true);
-    expect(rateLimitMessage(58)).toBe("You're asking faster than I can keep up with. Please try again in 58 s.");
+    expect(rateLimitMessage(58)).toBe(
+      "You're asking faster than I can keep up with. Please try again in 58 s.",
+    );
   });
 
   it('is off at 0 and forgets the least recent user past its bound', () => {
@@ -54,7 +60,12 @@ describe('knowledge reload', () => {
     await writeFile(join(dir, 'broken.md'), '---\ntitle: T\n---\nno publisher');
     expect(await holder.reload('test')).toBe(false);
     expect(holder.current()).toBe(before);
-    expect(lines.at(-1)).toMatchObject({ level: 'error', event: 'knowledge.reload_failed', error: 'broken.md: field "publisher" is missing', kept: 2 });
+    expect(lines.at(-1)).toMatchObject({
+      level: 'error',
+      event: 'knowledge.reload_failed',
+      error: 'broken.md: field "publisher" is missing',
+      kept: 2,
+    });
 
     await writeFile(
       join(dir, 'broken.md'),
