@@ -16,6 +16,8 @@ import { createDeliverer, DEFAULT_RETRY, type RetryPolicy, type Sleep } from './
 import { registerListeners } from './listeners/index.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+/** The largest request body /slack/events reads (as for Teams' /api/messages). */
+export const SLACK_BODY_LIMIT = 1024 * 1024;
 
 export interface SlackAdapterOptions {
   /** Retries of Web API and response_url calls (tests use `maxDelayMs: 0`). */
@@ -89,6 +91,8 @@ export function createSlackAdapter(
       endpoints: SLACK_EVENTS_PATH,
       router,
       logger,
+      // Bolt reads up to 4 MB before checking the signature; nothing Slack sends comes near 1 MB.
+      bodyLimit: SLACK_BODY_LIMIT,
     });
     app = new App({ ...common, receiver });
   }

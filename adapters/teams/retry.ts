@@ -15,14 +15,23 @@ export interface RetryOptions {
   /** Delay before the first retry; doubles each time up to `maxDelayMs`. */
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * Per-attempt limit on waiting for the connector's answer (headers); a hung call is aborted
+   * and retried. The connector client sets none, so without it a hung call holds the turn forever.
+   */
+  timeoutMs?: number;
   /** Jitter source (0 ≤ x < 1); none means exact delays (tests). */
   random?: () => number;
 }
+
+/** Per-attempt timeout when none is given: three attempts still fit in Teams' 15-second turn, or nearly. */
+export const DEFAULT_TIMEOUT_MS = 4000;
 
 export const DEFAULT_RETRY: RetryOptions = {
   attempts: 3,
   baseDelayMs: 500,
   maxDelayMs: 4000,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
   random: Math.random,
 };
 
@@ -44,6 +53,10 @@ const TRANSIENT_CODES = new Set([
 export function isRetriableError(error: unknown): boolean {
   const code = typeof error === 'object' && error && 'code' in error ? error.code : undefined;
   return typeof code === 'string' && TRANSIENT_CODES.has(code);
+}
+
+function isAbortError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'name' in error && error.name === 'AbortError';
 }
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
@@ -75,6 +88,9 @@ export function retryDelayMs(
 interface PipelineRequestLike {
   method: string;
   url: string;
+  /** Milliseconds; 0 means none. */
+  timeout?: number;
+  abortSignal?: { aborted: boolean };
 }
 interface PipelineResponseLike {
   status: number;
@@ -110,6 +126,7 @@ export function connectorRetryPolicy(
     name: 'citaBoundedRetry',
     async sendRequest(request, next) {
       const where = { method: request.method, path: pathOf(request.url) };
+      if (!request.timeout) request.timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       for (let attempt = 1; ; attempt++) {
         let response: PipelineResponseLike | undefined;
         let failure: unknown;
@@ -118,7 +135,11 @@ export function connectorRetryPolicy(
         } catch (error) {
           failure = error;
         }
-        const retriable = response ? isRetriableStatus(response.status) : isRetriableError(failure);
+        // An abort nobody asked for is our timeout: worth another try.
+        const timedOut = isAbortError(failure) && !request.abortSignal?.aborted;
+        const retriable = response
+          ? isRetriableStatus(response.status)
+          : timedOut || isRetriableError(failure);
         const outcome = response ? { status: response.status } : { error: failure };
         if (!retriable || attempt >= options.attempts) {
           if (retriable) log.error('teams.connector.gave_up', { ...where, ...outcome, attempts: attempt });

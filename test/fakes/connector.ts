@@ -1,9 +1,10 @@
 /**
  * A fake Bot Connector on loopback (node:http): the three routes a Teams bot calls, recording
  * every request so tests can assert exactly what reached "Teams". It can be told to fail the
- * next N calls (500, 429 with Retry-After, …) to exercise retries.
+ * next N calls (500, 429 with Retry-After, …), to never answer them (hang), or to hold one
+ * until released, to exercise retries, timeouts and shutdown.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type ConnectorRoute = 'createConversation' | 'sendToConversation' | 'replyToActivity';
@@ -19,8 +20,10 @@ export interface ConnectorCall {
   /** The raw body as received, for size checks. */
   raw: string;
   headers: IncomingHttpHeaders;
-  /** The status the fake answered with. */
+  /** The status the fake answered with (0: never answered, see `hangNext`). */
   status: number;
+  /** performance.now() when the request had fully arrived. */
+  at: number;
 }
 
 export interface FailureSpec {
@@ -37,6 +40,12 @@ export interface FakeConnector {
   delivered(): ConnectorCall[];
   /** Fail the next `count` requests with `failure`. */
   failNext(count: number, failure?: FailureSpec): void;
+  /** Never answer the next `count` requests (until reset or close): the client must time out. */
+  hangNext(count: number): void;
+  /** Holds the answer to the next request until the returned function is called. */
+  holdNext(): () => void;
+  /** Requests arrived and being held right now. */
+  readonly held: number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -55,12 +64,40 @@ function route(method: string, path: string): Pick<ConnectorCall, 'route' | 'con
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const failures: FailureSpec[] = [];
+  let hangs = 0;
+  let held = 0;
+  const hung = new Set<ServerResponse>();
+  const holds: { gate: Promise<void>; open: () => void }[] = [];
   let counter = 0;
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      const at = performance.now();
+      if (hangs > 0) {
+        hangs--;
+        const path = new URL(req.url ?? '/', 'http://fake').pathname;
+        const raw = Buffer.concat(chunks).toString('utf8');
+        calls.push({
+          ...route(req.method ?? '', path),
+          method: req.method ?? '',
+          path,
+          body: null,
+          raw,
+          headers: req.headers,
+          status: 0,
+          at,
+        });
+        hung.add(res);
+        return;
+      }
+      const hold = holds.shift();
+      if (hold) {
+        held++;
+        await hold.gate;
+        held--;
+      }
       const raw = Buffer.concat(chunks).toString('utf8');
       let body: unknown = null;
       try {
@@ -74,7 +111,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const status =
         failure?.status ??
         (where.route === 'unknown' ? 404 : where.route === 'createConversation' ? 201 : 200);
-      calls.push({ ...where, method: req.method ?? '', path, body, raw, headers: req.headers, status });
+      calls.push({ ...where, method: req.method ?? '', path, body, raw, headers: req.headers, status, at });
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (failure?.retryAfter) headers['retry-after'] = failure.retryAfter;
       res.writeHead(status, headers);
@@ -93,16 +130,35 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
-    delivered: () => calls.filter((c) => c.status < 300),
+    delivered: () => calls.filter((c) => c.status > 0 && c.status < 300),
     failNext(count, failure = { status: 500 }) {
       for (let i = 0; i < count; i++) failures.push(failure);
+    },
+    get held() {
+      return held;
+    },
+    hangNext(count) {
+      hangs += count;
+    },
+    holdNext() {
+      let open = () => {};
+      const gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      holds.push({ gate, open });
+      return open;
     },
     reset() {
       calls.length = 0;
       failures.length = 0;
+      hangs = 0;
+      for (const hold of holds.splice(0)) hold.open();
+      for (const res of hung) res.socket?.destroy();
+      hung.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const hold of holds.splice(0)) hold.open();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -15,6 +15,8 @@ export interface ApiCall {
   token: string | undefined;
   /** Whether this attempt succeeded (a failed attempt is recorded too). */
   ok: boolean;
+  /** performance.now() when the call arrived (before any hold or failure). */
+  at: number;
 }
 
 export interface ResponseUrlPost {
@@ -27,7 +29,9 @@ export type Failure =
   | { status: 429; retryAfter?: number }
   | { status: 500 | 502 | 503 }
   | { error: string }
-  | { drop: true };
+  | { drop: true }
+  /** Never answers (until reset or close): the client's timeout must give up on it. */
+  | { hang: true };
 
 export interface FakeSlackApi {
   /** `http://127.0.0.1:PORT/api/`: the Web API base URL, trailing slash included. */
@@ -96,6 +100,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const failures: { method: string; left: number; failure: Failure }[] = [];
 
   const holds: { method: string; gate: Promise<void>; open: () => void }[] = [];
+  const hung = new Set<ServerResponse>();
   const waitIfHeld = async (method: string) => {
     const i = holds.findIndex((x) => x.method === method);
     if (i < 0) return;
@@ -115,6 +120,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     if (!failure) return false;
     if ('drop' in failure) {
       res.socket?.destroy();
+      return true;
+    }
+    if ('hang' in failure) {
+      hung.add(res);
       return true;
     }
     if ('error' in failure) {
@@ -145,12 +154,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       return;
     }
     if (req.method === 'POST' && path.startsWith('/api/')) {
+      const at = performance.now();
       const method = path.slice('/api/'.length);
       await waitIfHeld(method);
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const token = bearer ?? (typeof body.token === 'string' ? body.token : undefined);
       const failed = fail(res, takeFailure(method), false);
-      calls.push({ method, args: body, token, ok: !failed });
+      calls.push({ method, args: body, token, ok: !failed, at });
       if (!failed)
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(method, body)));
       return;
@@ -182,6 +192,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       responses.length = 0;
       failures.length = 0;
       for (const hold of holds.splice(0)) hold.open();
+      for (const res of hung) res.socket?.destroy();
+      hung.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {

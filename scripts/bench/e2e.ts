@@ -1,0 +1,102 @@
+/**
+ * End to end on loopback: signed Slack events through the real Bolt receiver to the fake Web
+ * API, and Teams activities through CloudAdapter to the fake Bot Connector, each beside a bare
+ * Bolt app / bare CloudAdapter replying a fixed text (same transport, fakes and load), in the
+ * same run. `ratioToBare` is Cita's throughput over the bare app's: what Cita adds on top of the
+ * platform SDK. Run alone: `npx tsx scripts/bench/e2e.ts [--requests 300] [--concurrency 20]`.
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type LoadTarget, runLoad, startTarget, type TargetKind } from '../loadDriver.ts';
+
+export interface EndToEndOptions {
+  /** Requests per case (a few hundred). */
+  requests?: number;
+  concurrency?: number;
+  /** Requests per case before measuring (JIT, SDKs' first-request work). */
+  warmup?: number;
+}
+
+export interface EndToEndRow {
+  name: string;
+  rps: number;
+  /** Milliseconds from request sent to answer at the fake. */
+  p50: number;
+  p99: number;
+  /** rps / the bare app's rps on the same platform (1 for the bare rows). */
+  ratioToBare: number;
+  /** Questions not answered exactly once (0 in a sound run). */
+  notOnce: number;
+}
+
+type Platform = 'slack' | 'teams';
+
+async function measure(target: LoadTarget, platform: Platform, options: Required<EndToEndOptions>) {
+  const counts = (n: number) => ({ [platform]: n });
+  await runLoad(target, { ...counts(options.warmup), concurrency: options.concurrency });
+  const result = await runLoad(target, {
+    ...counts(options.requests),
+    concurrency: options.concurrency,
+    timeoutMs: 120_000,
+  });
+  target.slackApi.reset();
+  target.connector.reset();
+  const r = result[platform];
+  if (!r) throw new Error(`no ${platform} result`);
+  return { rps: r.rps, p50: r.p50, p99: r.p99, notOnce: r.sent - r.answeredOnce + r.httpErrors };
+}
+
+/** Measures the four cases (Cita and bare, Slack and Teams), one platform at a time. */
+export async function runEndToEnd(options: EndToEndOptions = {}): Promise<EndToEndRow[]> {
+  const o: Required<EndToEndOptions> = {
+    requests: options.requests ?? 300,
+    concurrency: options.concurrency ?? 20,
+    warmup: options.warmup ?? 40,
+  };
+  const rows: EndToEndRow[] = [];
+  for (const platform of ['slack', 'teams'] as const) {
+    const measured: Partial<Record<TargetKind, Awaited<ReturnType<typeof measure>>>> = {};
+    // Bare first, then Cita, each on a fresh server, so neither inherits the other's warm caches.
+    for (const kind of ['bare', 'cita'] as const) {
+      const target = await startTarget({ kind, logLevel: 'warn' });
+      try {
+        measured[kind] = await measure(target, platform, o);
+      } finally {
+        await target.close();
+      }
+    }
+    const bare = measured.bare;
+    const cita = measured.cita;
+    if (!bare || !cita) continue;
+    const label = platform === 'slack' ? 'Slack events → Web API' : 'Teams activities → Connector';
+    rows.push({
+      name: `${label} (bare ${platform === 'slack' ? 'Bolt' : 'CloudAdapter'})`,
+      ...bare,
+      ratioToBare: 1,
+    });
+    rows.push({
+      name: `${label} (Cita)`,
+      ...cita,
+      ratioToBare: bare.rps > 0 ? Math.round((cita.rps / bare.rps) * 100) / 100 : 0,
+    });
+  }
+  return rows;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({
+    options: {
+      requests: { type: 'string', default: '300' },
+      concurrency: { type: 'string', default: '20' },
+    },
+  });
+  const rows = await runEndToEnd({
+    requests: Number(values.requests),
+    concurrency: Number(values.concurrency),
+  });
+  console.table(rows);
+  if (rows.some((r) => r.notOnce > 0)) {
+    console.error('some questions were not answered exactly once');
+    process.exitCode = 1;
+  }
+}
