@@ -7,29 +7,40 @@
  * cita.ask('How much is being invested?').citations[0]?.quote
  */
 import { fileURLToPath } from 'node:url';
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { choose } from './answer.ts';
 import { buildCorpus, type Corpus, type Sentence } from './corpus.ts';
+import { buildSpanishLexicon, type SpanishLexicon } from './glossary.ts';
+import { CACHE_MIN_PASSAGES, knowledgeHash, readBuilt, writeBuilt } from './indexCache.ts';
 import { cleanQuestion, hasContent } from './input.ts';
 import { buildKeyFigures, type FigureCluster } from './keyFigures.ts';
 import { type Knowledge, loadKnowledge } from './knowledge.ts';
 import { buildLexicon, type Lexicon } from './lexicon.ts';
+import { messages } from './messages.ts';
 import { analyseQuestion, createResolver, type Resolver } from './question.ts';
+import { analyseSpanish } from './questionEs.ts';
+import { detectLanguage, localeLanguage } from './spanish.ts';
 import { tokenize } from './text.ts';
-import type { Answer, ArticleMeta, Citation, Conflict, KeyFigure } from './types.ts';
+import type { Answer, AnswerLanguage, ArticleMeta, Citation, Conflict, KeyFigure } from './types.ts';
 
 export { MAX_QUESTION_LENGTH } from './input.ts';
 
 /** The shipped knowledge folder, used when no other is given. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge/', import.meta.url));
 
+/** Hints about the asker, from the platform. */
+export interface AskOptions {
+  /** The user's locale (Teams' `activity.locale`, Slack's user locale), e.g. `es-MX`. */
+  locale?: string;
+}
+
 export interface Cita {
   /** The articles Cita knows, in file-name order. */
   readonly articles: readonly ArticleMeta[];
   /** Number of indexed passages (paragraphs). */
   readonly passageCount: number;
-  /** Answers one question. Never throws. */
-  ask(question: string): Answer;
+  /** Answers one question, in the question's language (English or Spanish). Never throws. */
+  ask(question: string, options?: AskOptions): Answer;
   /** Key figures, optionally only those about `topic`. */
   figures(topic?: string): KeyFigure[];
   /** A few topics this knowledge can answer about (names that recur in it). */
@@ -45,6 +56,14 @@ const toMeta = ({ id, title, publisher, url, published, author }: ArticleMeta): 
   author,
 });
 
+const words = (text: string) => text.split(' ');
+const INDEX_OPTIONS = {
+  fields: ['terms'],
+  tokenize: words,
+  processTerm: (term: string) => term || null,
+  searchOptions: { tokenize: words, processTerm: (term: string) => term || null },
+};
+
 class Engine implements Cita {
   readonly articles: ArticleMeta[];
   readonly passageCount: number;
@@ -54,63 +73,83 @@ class Engine implements Cita {
   private readonly resolver: Resolver;
   private readonly clusters: FigureCluster[];
   private readonly topics: string[];
+  private readonly glossary: Knowledge['glossary'];
+  private spanish: SpanishLexicon | undefined;
 
   constructor(knowledge: Knowledge) {
     this.articles = knowledge.articles.map(toMeta);
+    this.glossary = knowledge.glossary;
     this.lexicon = buildLexicon(knowledge.vocabulary);
-    this.corpus = buildCorpus(knowledge, this.lexicon);
+    // A large knowledge set is analysed once and kept on disk; restarts load that instead.
+    const large = knowledge.articles.reduce((n, a) => n + a.paragraphs.length, 0) >= CACHE_MIN_PASSAGES;
+    const key = large ? knowledgeHash(knowledge) : '';
+    const cached = large ? readBuilt(knowledge, key) : undefined;
+    if (cached) {
+      this.corpus = cached.corpus;
+      this.index = MiniSearch.loadJS(cached.index as AsPlainObject, INDEX_OPTIONS);
+      this.clusters = cached.clusters;
+      this.topics = cached.topics;
+    } else {
+      this.corpus = buildCorpus(knowledge, this.lexicon);
+      // Terms are computed once by our own analysis; MiniSearch indexes them as given.
+      this.index = new MiniSearch<{ id: number; terms: string }>(INDEX_OPTIONS);
+      this.index.addAll(this.corpus.sentences.map((s) => ({ id: s.id, terms: s.terms.join(' ') })));
+      this.clusters = buildKeyFigures(this.corpus);
+      this.topics = recurringNames(this.corpus);
+      if (large)
+        writeBuilt(knowledge, key, {
+          corpus: this.corpus,
+          index: this.index.toJSON(),
+          clusters: this.clusters,
+          topics: this.topics,
+        });
+    }
     this.passageCount = this.corpus.passages.length;
-    // Terms are computed once by our own analysis; MiniSearch indexes them as given.
-    this.index = new MiniSearch<{ id: number; terms: string }>({
-      fields: ['terms'],
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term || null,
-      searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term || null },
-    });
-    this.index.addAll(this.corpus.sentences.map((s) => ({ id: s.id, terms: s.terms.join(' ') })));
     this.resolver = createResolver(this.corpus, this.lexicon);
-    this.clusters = buildKeyFigures(this.corpus);
-    this.topics = recurringNames(this.corpus);
   }
 
-  ask(raw: string): Answer {
+  ask(raw: string, options: AskOptions = {}): Answer {
     const { text, notices } = cleanQuestion(raw);
-    const base = { question: text, citations: [], conflict: null, language: 'en' as const };
+    const locale = typeof options?.locale === 'string' ? options.locale : undefined;
+    const language = hasContent(text) ? detectLanguage(text, locale) : localeLanguage(locale);
+    const say = messages(language);
+    const base = { question: text, citations: [], conflict: null, language };
     const withNotices = (answer: Answer): Answer => (notices.length > 0 ? { ...answer, notices } : answer);
     if (!hasContent(text)) {
       return withNotices({
         ...base,
         answered: false,
         declineReason: 'empty',
-        answer: 'Ask me a question about the articles.',
+        answer: say.empty,
         suggestions: this.topics,
       });
     }
     try {
-      return withNotices(this.answer(text));
+      return withNotices(this.answer(text, language));
     } catch {
       // Never let one odd question take the process down; say so plainly instead.
       return withNotices({
         ...base,
         answered: false,
         declineReason: 'not-covered',
-        answer: "Sorry, I couldn't process that question.",
+        answer: say.failed,
         suggestions: this.topics,
       });
     }
   }
 
-  private answer(text: string): Answer {
-    const question = analyseQuestion(this.corpus, this.lexicon, this.resolver, text);
+  private answer(text: string, language: AnswerLanguage): Answer {
+    const question =
+      language === 'es'
+        ? analyseSpanish(this.corpus, this.lexicon, this.spanishLexicon(), this.resolver, text)
+        : analyseQuestion(this.corpus, this.lexicon, this.resolver, text);
     const choice = choose(this.corpus, this.index, question, this.clusters);
-    const base = { question: text, language: 'en' as const };
+    const say = messages(language);
+    const base = { question: text, language };
     if (choice.kind === 'decline') {
       const what =
-        choice.missing.length > 0
-          ? `The articles don't mention ${listOf(choice.missing.map((m) => `"${m}"`))}.`
-          : "The articles don't cover that.";
-      const answer =
-        choice.reason === 'no-answer-type' ? "The articles touch on this but don't give that answer." : what;
+        choice.missing.length > 0 ? say.notMentioned(choice.missing.map((m) => `"${m}"`)) : say.notCovered;
+      const answer = choice.reason === 'no-answer-type' ? say.noAnswerType : what;
       return {
         ...base,
         answered: false,
@@ -152,13 +191,19 @@ class Engine implements Cita {
       return {
         ...base,
         answered: true,
-        answer: `The sources differ. ${parts.join(' ')}`,
+        answer: `${say.sourcesDiffer} ${parts.join(' ')}`,
         citations,
         conflict,
       };
     }
     const parts = choice.best.map(({ sentence }) => `${sentence.text} [${cite(sentence)}]`);
     return { ...base, answered: true, answer: parts.join(' '), citations, conflict: null };
+  }
+
+  /** The Spanish lexicon, built on the first Spanish question. */
+  private spanishLexicon(): SpanishLexicon {
+    this.spanish ??= buildSpanishLexicon(this.glossary);
+    return this.spanish;
   }
 
   private citation(n: number, sentence: Sentence): Citation {
@@ -235,11 +280,6 @@ function recurringNames(corpus: Corpus): string[] {
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 6)
     .map(([name]) => name);
-}
-
-function listOf(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 export function createCita(knowledge: Knowledge): Cita {

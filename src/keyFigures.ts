@@ -86,6 +86,103 @@ function similarity(corpus: Corpus, a: Sentence, b: Sentence): number {
   return all === 0 ? 0 : shared / all;
 }
 
+/**
+ * Finds the pairs of sentences whose `similarity` may reach `threshold`, without comparing
+ * every pair (prefix filtering): each sentence's weighted terms are ordered rarest first, and
+ * its prefix is the shortest run of them whose remaining weight is below `threshold` of its
+ * whole. Two sentences that similar share a term in their prefixes, so only sentences meeting
+ * in a prefix term's list are compared. Keeps the exact test (`similarity`) for the candidates.
+ */
+class SimilarityJoin {
+  private readonly ordered = new Map<number, { terms: string[]; weights: number[]; total: number }>();
+  constructor(private readonly corpus: Corpus) {}
+
+  private terms(sentence: Sentence) {
+    let entry = this.ordered.get(sentence.id);
+    if (!entry) {
+      const weighted = [...sentence.termSet]
+        .filter((term) => !/^\d/.test(term))
+        .map((term) => ({ term, weight: idf(this.corpus, term) }))
+        .filter((t) => t.weight > 0)
+        .sort((x, y) => y.weight - x.weight || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+      entry = {
+        terms: weighted.map((t) => t.term),
+        weights: weighted.map((t) => t.weight),
+        total: weighted.reduce((sum, t) => sum + t.weight, 0),
+      };
+      this.ordered.set(sentence.id, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * Whether two sentences may be `threshold`-similar: the same measure as `similarity` from
+   * cached weights, with a margin for rounding, so that only likely pairs pay for the exact one.
+   */
+  near(a: Sentence, b: Sentence, threshold: number): boolean {
+    const x = this.terms(a);
+    const y = this.terms(b);
+    let shared = 0;
+    x.terms.forEach((term, k) => {
+      if (b.termSet.has(term)) shared += x.weights[k] as number;
+    });
+    const all = x.total + y.total - shared;
+    return all > 0 && shared / all >= threshold - 1e-6;
+  }
+
+  /** The prefix terms of a sentence for a threshold (a little longer than needed, for rounding). */
+  prefix(sentence: Sentence, threshold: number): string[] {
+    const { terms, weights, total } = this.terms(sentence);
+    const bound = threshold * total * (1 - 1e-9);
+    let rest = total;
+    const out: string[] = [];
+    for (let k = 0; k < terms.length && rest >= bound; k++) {
+      out.push(terms[k] as string);
+      rest -= weights[k] as number;
+    }
+    return out;
+  }
+
+  /**
+   * Calls `visit(i, j)` (i < j) for every pair of items that may be `threshold`-similar,
+   * each pair once.
+   */
+  pairs(items: readonly Sentence[], threshold: number, visit: (i: number, j: number) => void): void {
+    const lists = new Map<string, number[]>();
+    const seen = new Int32Array(items.length).fill(-1);
+    items.forEach((sentence, j) => {
+      const prefix = this.prefix(sentence, threshold);
+      for (const term of prefix) {
+        const list = lists.get(term);
+        if (!list) continue;
+        for (const i of list) {
+          if (seen[i] === j) continue;
+          seen[i] = j;
+          visit(i, j);
+        }
+      }
+      for (const term of prefix) {
+        const list = lists.get(term);
+        if (list) list.push(j);
+        else lists.set(term, [j]);
+      }
+    });
+  }
+}
+
+/** Groups of indexes by a key, in order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string | null): number[][] {
+  const groups = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (k === null) return;
+    const group = groups.get(k);
+    if (group) group.push(i);
+    else groups.set(k, [i]);
+  });
+  return [...groups.values()];
+}
+
 const CLAUSE = /,\s|;|:|\(|\)|—|–|\s-\s|\.(?:\s|$)/;
 
 /** Context of a figure: a few words either side, within its clause, verbatim. */
@@ -113,29 +210,46 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
   const union = (i: number, j: number) => {
     parent[find(i)] = find(j);
   };
-  const disputes: [number, number][] = [];
   const sentenceOf = (o: FigureOccurrence) => corpus.sentences[o.sentence] as Sentence;
-  for (let i = 0; i < occurrences.length; i++) {
-    for (let j = i + 1; j < occurrences.length; j++) {
-      const a = occurrences[i] as FigureOccurrence;
-      const b = occurrences[j] as FigureOccurrence;
-      if (a.kind !== b.kind) continue;
+  const join = new SimilarityJoin(corpus);
+  // Two occurrences are one figure when they are of one kind and either have the same value
+  // and the same counted thing (or closely similar context), or — in different articles — have
+  // different values for the same counted thing in similar context (a dispute). Only pairs that
+  // can meet a rule are compared: blocked by kind and value or unit, then by shared rare terms.
+  const key = (o: FigureOccurrence, ...parts: (string | null)[]) => JSON.stringify([o.kind, ...parts]);
+  for (const same of groupBy(occurrences, (o) => key(o, o.term, o.unit))) {
+    for (const i of same.slice(1)) union(i, same[0] as number);
+  }
+  for (const group of groupBy(occurrences, (o) => key(o, o.term))) {
+    const items = group.map((i) => occurrences[i] as FigureOccurrence);
+    if (new Set(items.map((o) => o.unit)).size < 2) continue;
+    join.pairs(items.map(sentenceOf), SAME_THING / 2, (x, y) => {
+      const a = items[x] as FigureOccurrence;
+      const b = items[y] as FigureOccurrence;
+      if (a.unit === b.unit || find(group[x] as number) === find(group[y] as number)) return;
       const sa = sentenceOf(a);
       const sb = sentenceOf(b);
-      const sim = similarity(corpus, sa, sb);
-      if (a.term === b.term) {
-        if (a.unit === b.unit || sim >= SAME_THING / 2) union(i, j);
-      } else if (
-        sa.article !== sb.article &&
-        a.kind !== 'year' &&
-        a.kind !== 'duration' &&
-        a.unit === b.unit &&
-        // Naming the same counted thing ("jobs", "workers") is itself evidence.
-        sim >= (a.unit ? SAME_THING_COUNTED : SAME_THING)
-      ) {
-        disputes.push([i, j]);
-      }
-    }
+      if (join.near(sa, sb, SAME_THING / 2) && similarity(corpus, sa, sb) >= SAME_THING / 2)
+        union(group[x] as number, group[y] as number);
+    });
+  }
+  const disputes: [number, number][] = [];
+  const disputable = (o: FigureOccurrence) =>
+    o.kind === 'year' || o.kind === 'duration' ? null : key(o, o.unit);
+  for (const group of groupBy(occurrences, disputable)) {
+    const items = group.map((i) => occurrences[i] as FigureOccurrence);
+    const threshold = items[0]?.unit ? SAME_THING_COUNTED : SAME_THING;
+    join.pairs(items.map(sentenceOf), threshold, (x, y) => {
+      const a = items[x] as FigureOccurrence;
+      const b = items[y] as FigureOccurrence;
+      const sa = sentenceOf(a);
+      const sb = sentenceOf(b);
+      if (a.term === b.term || sa.article === sb.article) return;
+      if (find(group[x] as number) === find(group[y] as number)) return;
+      // Naming the same counted thing ("jobs", "workers") is itself evidence.
+      if (join.near(sa, sb, threshold) && similarity(corpus, sa, sb) >= threshold)
+        disputes.push([group[x] as number, group[y] as number]);
+    });
   }
   // A dispute joins the two values into one figure with several values.
   for (const [i, j] of disputes) union(i, j);

@@ -24,10 +24,20 @@ export interface Vocabulary {
   synonyms: string[][];
 }
 
+/**
+ * Spanish → English translations of words this article set needs (beyond the general glossary
+ * in src/lexicon/es.yaml): Spanish word or phrase → its English alternatives.
+ */
+export interface Glossary {
+  entries: Record<string, string[]>;
+}
+
 export interface Knowledge {
   dir: string;
   articles: Article[];
   vocabulary: Vocabulary;
+  /** From the optional glossary.es.yaml; none means only the general glossary. */
+  glossary?: Glossary;
 }
 
 /** Raised when the knowledge folder cannot be used; the message names the file and the field. */
@@ -53,6 +63,19 @@ const frontMatterSchema = z.object({
 const vocabularySchema = z.object({
   synonyms: z.array(z.array(text).min(2, 'a synonym group needs at least two words')).default([]),
 });
+
+const glossarySchema = z.object({
+  glossary: z
+    .record(
+      text,
+      // One translation may be written alone; several (alternatives) as a list.
+      z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text).min(1, 'needs a translation')),
+    )
+    .default({}),
+});
+
+/** The name of the optional Spanish glossary file in a knowledge folder. */
+export const GLOSSARY_FILE = 'glossary.es.yaml';
 
 /** The name of the optional vocabulary file in a knowledge folder. */
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -137,7 +160,21 @@ export function parseVocabulary(fileName: string, source: string): Vocabulary {
   return parsed.data;
 }
 
-/** Loads and validates every `*.md` article (and the optional vocabulary) in `dir`. */
+/** Parses a Spanish glossary file: `glossary:` mapping Spanish words to English ones. */
+export function parseGlossary(fileName: string, source: string): Glossary {
+  let data: unknown;
+  try {
+    data = parseYaml(source);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new KnowledgeError(`${fileName}: not valid YAML: ${reason}`);
+  }
+  const parsed = glossarySchema.safeParse(data ?? {});
+  if (!parsed.success) throw new KnowledgeError(`${fileName}: ${describe(parsed.error)}`);
+  return { entries: parsed.data.glossary };
+}
+
+/** Loads and validates every `*.md` article (and the optional vocabulary and glossary) in `dir`. */
 export async function loadKnowledge(dir: string): Promise<Knowledge> {
   let names: string[];
   try {
@@ -155,5 +192,8 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
   const vocabulary = names.includes(VOCABULARY_FILE)
     ? parseVocabulary(VOCABULARY_FILE, await readFile(join(dir, VOCABULARY_FILE), 'utf8'))
     : { synonyms: [] };
-  return { dir, articles, vocabulary };
+  const glossary = names.includes(GLOSSARY_FILE)
+    ? parseGlossary(GLOSSARY_FILE, await readFile(join(dir, GLOSSARY_FILE), 'utf8'))
+    : { entries: {} };
+  return { dir, articles, vocabulary, glossary };
 }

@@ -70,7 +70,7 @@ const TYPE_CUES: [RegExp, AnswerType][] = [
 ];
 
 /** Words that state the wanted answer's kind; dropped from the searched terms for that kind. */
-const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
+export const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
   duration: /^(?:years?|months?|weeks?|days?|time|long|period|last|lasts|take|takes|run|runs|span|spans)$/,
   capacity: /^(?:energy|power|capacity|output)$/,
   percent: /^(?:percentage|share|proportion|percent)$/,

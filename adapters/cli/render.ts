@@ -2,7 +2,7 @@
  * Plain-text rendering of the core's answers for the terminal: pure functions, wrapped to a
  * given width (80 columns by default), citations numbered as in the answer text.
  */
-import type { Answer, ArticleMeta, Citation, KeyFigure } from '../../src/index.ts';
+import { type Answer, type ArticleMeta, type Citation, type KeyFigure, labels } from '../../src/index.ts';
 
 /** Word-wraps `text` to `width` columns, indenting continuation lines by `indent`. */
 export function wrap(text: string, width = 80, indent = ''): string {
@@ -28,15 +28,18 @@ function sourceLine(c: Pick<Citation, 'title' | 'publisher' | 'published' | 'url
 /** The answer with its numbered sources (and the disagreement, when sources differ). */
 export function answerText(answer: Answer, width = 80): string {
   const out: string[] = [];
+  const label = labels(answer.language);
   for (const notice of answer.notices ?? []) out.push(wrap(`(${notice})`, width));
   if (!answer.answered) {
     out.push(wrap(answer.answer, width));
     if (answer.suggestions?.length)
-      out.push(wrap(`Try asking about: ${answer.suggestions.join(', ')} — or type /figures.`, width));
+      out.push(
+        wrap(`${label.tryAskingAbout}: ${answer.suggestions.join(', ')} — ${label.orTypeFigures}.`, width),
+      );
     return out.join('\n');
   }
   if (answer.conflict) {
-    out.push(wrap(`The sources differ (${answer.conflict.subject}):`, width));
+    out.push(wrap(`${label.sourcesDiffer} (${answer.conflict.subject}):`, width));
     for (const value of answer.conflict.values) {
       const who = value.citations.map((n) => `${answer.citations[n - 1]?.publisher ?? '?'} [${n}]`);
       out.push(wrap(`  • ${value.value} — ${[...new Set(who)].join(', ')}`, width, '    '));
@@ -46,7 +49,7 @@ export function answerText(answer: Answer, width = 80): string {
   } else {
     out.push(wrap(answer.answer, width));
   }
-  out.push('', 'Sources:');
+  out.push('', `${label.sources}:`);
   for (const c of answer.citations) out.push(` [${c.n}] ${sourceLine(c, width)}`);
   return out.join('\n');
 }

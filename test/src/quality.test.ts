@@ -18,6 +18,7 @@ describe('answer quality on the dev set', async () => {
     ['typo', 4],
     ['conflict', 2],
     ['oos', 6],
+    ['es', 3],
   ])('%s: at least %i right', (kind, least) => {
     const failed = results
       .filter((r) => r.item.kind === kind && !r.pass)
