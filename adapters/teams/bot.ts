@@ -123,7 +123,8 @@ export class CitaBot extends ActivityHandler {
           return;
         }
         if (!(await this.allowed(context))) return;
-        const answer = cita.ask(command.text);
+        // Teams tells the user's locale: a hint for the answer's language in close calls.
+        const answer = cita.ask(command.text, { locale: context.activity.locale });
         log.info('teams.answer', {
           scope,
           answered: answer.answered,
@@ -160,7 +161,7 @@ export class CitaBot extends ActivityHandler {
     scope: ConversationScope,
   ): Promise<void> {
     const { log } = this.options;
-    const answer = this.options.getCita().ask(question);
+    const answer = this.options.getCita().ask(question, { locale: context.activity.locale });
     if (scope === 'personal') {
       await context.sendActivity(sourcesMessage(answer));
       return;
