@@ -147,7 +147,8 @@ export function splitParagraphs(body: string): Paragraph[] {
   return paragraphs;
 }
 
-export function parseVocabulary(fileName: string, source: string): Vocabulary {
+/** Parses a YAML data file through `schema`; errors name the file and the field. */
+function parseDataFile<T>(fileName: string, source: string, schema: z.ZodType<T>): T {
   let data: unknown;
   try {
     data = parseYaml(source);
@@ -155,23 +156,18 @@ export function parseVocabulary(fileName: string, source: string): Vocabulary {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new KnowledgeError(`${fileName}: not valid YAML: ${reason}`);
   }
-  const parsed = vocabularySchema.safeParse(data ?? {});
+  const parsed = schema.safeParse(data ?? {});
   if (!parsed.success) throw new KnowledgeError(`${fileName}: ${describe(parsed.error)}`);
   return parsed.data;
 }
 
+export function parseVocabulary(fileName: string, source: string): Vocabulary {
+  return parseDataFile(fileName, source, vocabularySchema);
+}
+
 /** Parses a Spanish glossary file: `glossary:` mapping Spanish words to English ones. */
 export function parseGlossary(fileName: string, source: string): Glossary {
-  let data: unknown;
-  try {
-    data = parseYaml(source);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new KnowledgeError(`${fileName}: not valid YAML: ${reason}`);
-  }
-  const parsed = glossarySchema.safeParse(data ?? {});
-  if (!parsed.success) throw new KnowledgeError(`${fileName}: ${describe(parsed.error)}`);
-  return { entries: parsed.data.glossary };
+  return { entries: parseDataFile(fileName, source, glossarySchema).glossary };
 }
 
 /** Loads and validates every `*.md` article (and the optional vocabulary and glossary) in `dir`. */
