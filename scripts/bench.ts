@@ -8,8 +8,8 @@
  * Generated corpora live in os.tmpdir() and are removed afterwards. Writes docs/benchmarks.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
@@ -22,12 +22,18 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 /** Answers timed per size (the question mix repeats until reached), after one warm-up pass. */
 const TIMED_ASKS = 2000;
+/** From this many passages on, fewer timed asks (the floor alone costs ~50 ms an ask at 100k). */
+const LARGE_PASSAGES = 10_000;
+const TIMED_ASKS_LARGE = 300;
+const timedAsks = (passages: number) => (passages >= LARGE_PASSAGES ? TIMED_ASKS_LARGE : TIMED_ASKS);
 
 interface Measure {
   label: string;
   passages: number;
   sentences: number;
   questions: number;
+  /** Timed asks (after the warm-up pass). */
+  asks: number;
   answered: number;
   readyMs: number;
   /** Ready again, with the on-disk index cache filled by the first start. */
@@ -45,10 +51,14 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-function timeAll(questions: readonly string[], ask: (q: string) => unknown): { p50: number; p99: number } {
+function timeAll(
+  questions: readonly string[],
+  asks: number,
+  ask: (q: string) => unknown,
+): { p50: number; p99: number } {
   for (const q of questions) ask(q); // warm-up: JIT, lazy caches
   const times: number[] = [];
-  for (let i = 0; times.length < TIMED_ASKS; i++) {
+  for (let i = 0; times.length < asks; i++) {
     const q = questions[i % questions.length] as string;
     const t = performance.now();
     ask(q);
@@ -66,7 +76,8 @@ async function child(dir: string, questionsFile: string, label: string): Promise
   let t = performance.now();
   const cita = await loadCita(dir);
   const readyMs = performance.now() - t;
-  const { p50, p99 } = timeAll(questions, (q) => cita.ask(q));
+  const asks = timedAsks(cita.passageCount);
+  const { p50, p99 } = timeAll(questions, asks, (q) => cita.ask(q));
   const answered = questions.filter((q) => cita.ask(q).answered).length;
   gc();
   const { rss, heapUsed } = process.memoryUsage();
@@ -83,12 +94,13 @@ async function child(dir: string, questionsFile: string, label: string): Promise
   let id = 0;
   floor.addAll(knowledge.articles.flatMap((a) => a.paragraphs.map((p) => ({ id: id++, text: p.text }))));
   const floorReadyMs = performance.now() - t;
-  const floorTimes = timeAll(questions, (q) => floor.search(q));
+  const floorTimes = timeAll(questions, asks, (q) => floor.search(q));
   const result: Measure = {
     label,
     passages: cita.passageCount,
     sentences: 0,
     questions: questions.length,
+    asks,
     answered,
     readyMs,
     warmReadyMs,
@@ -160,6 +172,7 @@ function table(rows: readonly Measure[]): string {
     'floor p50 / p99 ms',
     'p50 / p99 vs floor',
     'answered',
+    'timed asks',
   ];
   const lines = rows.map((r) => [
     r.label,
@@ -173,17 +186,26 @@ function table(rows: readonly Measure[]): string {
     `${ms(r.floorP50)} / ${ms(r.floorP99)}`,
     `${ratio(r.p50, r.floorP50)} / ${ratio(r.p99, r.floorP99)}`,
     `${r.answered}/${r.questions}`,
+    String(r.asks),
   ]);
   return [head, head.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-/** End to end through the real Slack and Teams transports on loopback: a hook, not built yet. */
-function endToEnd(): string {
-  const slack = existsSync(join(ROOT, 'adapters/slack/index.ts'));
-  const teams = existsSync(join(ROOT, 'adapters/teams/index.ts'));
-  if (!slack || !teams) return 'end-to-end: pending (adapters)';
-  // HOOK(end-to-end): drive adapters/slack and adapters/teams over loopback here and add their rows.
-  return 'end-to-end: pending (adapters present; loopback measurement not implemented yet)';
+/** End to end through the real Slack and Teams transports on loopback, beside the bare SDKs. */
+async function endToEnd(): Promise<string> {
+  // Imported here so the per-size children never load the adapters.
+  const { runEndToEnd } = await import('./bench/e2e.ts');
+  const rows = await runEndToEnd();
+  const head = ['end to end (loopback)', 'req/s', 'p50 ms', 'p99 ms', 'req/s vs bare', 'not answered once'];
+  const lines = rows.map((r) => [
+    r.name,
+    r.rps.toFixed(0),
+    ms(r.p50),
+    ms(r.p99),
+    `${r.ratioToBare.toFixed(2)}×`,
+    String(r.notOnce),
+  ]);
+  return [head, head.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -213,9 +235,17 @@ async function main(argv: readonly string[]): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
   const command = `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`;
-  const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
+  const machine = `nproc ${availableParallelism()} (${cpus().length} CPUs reported) (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
+  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const out = table(rows);
-  console.log(`\n${out}\n\n${endToEnd()}\n${machine}`);
+  let e2e: string;
+  if (argv.includes('--no-e2e')) e2e = 'end to end: skipped (--no-e2e)';
+  else {
+    const started = performance.now();
+    e2e = await endToEnd();
+    console.error(`bench: end to end done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  console.log(`\n${out}\n\n${e2e}\n\n${machine}, ${date}`);
   if (!argv.includes('--no-docs')) {
     const doc = `# Benchmarks
 
@@ -225,15 +255,23 @@ MiniSearch index over the same passages answering the same questions with one pl
 20 passages per article, 60 answerable, 20 misspelt, 20 out-of-scope questions) in os.tmpdir().
 "cached" is a second start over the same files: from 5,000 passages on, it loads the on-disk cache
 (src/indexCache.ts) the first start wrote; below that, nothing is cached and it simply builds again.
-Latency is over ${TIMED_ASKS} asks after a warm-up pass; memory is after a forced GC, before the floor is built.
+Latency is over ${TIMED_ASKS} asks (${TIMED_ASKS_LARGE} from ${LARGE_PASSAGES.toLocaleString('en')} passages on) after a warm-up
+pass; memory is after a forced GC, before the floor is built.
+
+End to end: signed Slack events through the real Bolt receiver to a fake Web API, and Teams
+activities through CloudAdapter to a fake Bot Connector, on loopback, each beside a bare Bolt app /
+bare CloudAdapter replying a fixed text (scripts/bench/e2e.ts: 300 requests per case, concurrency 20,
+after 40 warm-up requests). Latency is from request sent to answer at the fake.
 
 Command: \`${command}\`
 
 Machine: ${machine}
 
+Date: ${date}
+
 ${out}
 
-${endToEnd()}
+${e2e}
 `;
     writeFileSync(join(ROOT, 'docs/benchmarks.md'), doc);
   }

@@ -98,7 +98,26 @@ export function splitSentences(text: string): { text: string; start: number }[] 
   return out;
 }
 
+/**
+ * One shared copy of each distinct string. Tokens' terms and surfaces repeat across the whole
+ * knowledge (and a surface is a slice that keeps its folded sentence alive), so at 100k passages
+ * one string per occurrence costs hundreds of megabytes; one per distinct word costs a few.
+ */
+export function stringInterner(): (s: string) => string {
+  const strings = new Map<string, string>();
+  return (s) => {
+    let shared = strings.get(s);
+    if (shared === undefined) {
+      // A flat copy, so the shared string does not keep a longer parent string alive.
+      shared = JSON.parse(JSON.stringify(s)) as string;
+      strings.set(shared, shared);
+    }
+    return shared;
+  };
+}
+
 export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
+  const intern = stringInterner();
   const passages: Passage[] = [];
   const sentences: Sentence[] = [];
   const df = new Map<string, number>();
@@ -124,7 +143,13 @@ export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
       passages.push(passage);
       for (const piece of splitSentences(paragraph.text)) {
         const tokens = tokenize(piece.text);
-        const { terms, positions } = contentTerms(lexicon, tokens);
+        for (const token of tokens) {
+          token.term = intern(token.term);
+          token.surface = intern(token.surface);
+        }
+        const content = contentTerms(lexicon, tokens);
+        const terms = content.terms.map(intern);
+        const { positions } = content;
         const termSet = new Set(terms);
         for (const term of termSet) {
           df.set(term, (df.get(term) ?? 0) + 1);
