@@ -5,7 +5,7 @@
  * "Billón" is 10¹² (an English trillion), never an English billion.
  */
 import lang from '@nlpjs/lang-es';
-import { type FigureInfo, figureTerm, fold, type Token } from './text.ts';
+import { currencyOf, type FigureInfo, figureToken, fold, joinScale, scanFolded, type Token } from './text.ts';
 import type { AnswerLanguage } from './types.ts';
 
 const stemmerEs = new lang.StemmerEs();
@@ -121,14 +121,8 @@ export function parseSpanishNumber(raw: string): number {
  */
 export function tokenizeSpanish(text: string): Token[] {
   const tokens: Token[] = [];
-  const folded = fold(text);
-  const source = folded.length === text.length ? folded : text;
-  for (const m of source.matchAll(TOKEN_ES)) {
-    const g = m.groups ?? {};
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    if (g.word) {
-      const surface = source === folded ? g.word : fold(g.word);
+  for (const { groups: g, text: raw, start, end, word: surface } of scanFolded(text, TOKEN_ES)) {
+    if (surface) {
       const numberWord = NUMBER_WORDS_ES[surface];
       const previous = tokens.at(-1);
       if (numberWord !== undefined) {
@@ -143,11 +137,7 @@ export function tokenizeSpanish(text: string): Token[] {
           (!previous.figure.scaled || (/(?:^|\s)mil$/.test(previous.surface) && scale >= 1e6));
         if (joinable && previous?.figure) {
           // "cinco millones", "cinco mil millones" (5 × 10³ × 10⁶).
-          previous.figure.value *= scale;
-          previous.figure.scaled = true;
-          previous.term = figureTerm(previous.figure);
-          previous.surface = `${previous.surface} ${surface}`;
-          previous.end = end;
+          joinScale(previous as Token & { figure: FigureInfo }, scale, surface, end);
           continue;
         }
         // "un millón", "mil millones", "un billón": the article "un" counts as one.
@@ -169,19 +159,10 @@ export function tokenizeSpanish(text: string): Token[] {
       value: parseSpanishNumber(g.num ?? '0') * (SCALES_ES[scaleWord] ?? 1),
       scaled: scaleWord !== '',
     };
-    if (g.cur)
-      info.currency =
-        g.cur
-          .trim()
-          .replace(/^(us|usd)\s?/i, '')
-          .trim() || '$';
+    if (g.cur) info.currency = currencyOf(g.cur);
     const unit = g.unit ? UNITS_ES[g.unit.toLowerCase().replace(/\s+/g, ' ')] : undefined;
     if (unit) info.unit = unit;
-    tokens.push(figureToken(info, fold(m[0]).trim(), start, end));
+    tokens.push(figureToken(info, fold(raw).trim(), start, end));
   }
   return tokens;
-}
-
-function figureToken(figure: FigureInfo, surface: string, start: number, end: number): Token {
-  return { term: figureTerm(figure), surface, start, end, figure };
 }

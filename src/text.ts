@@ -112,62 +112,96 @@ export function wordTerm(word: string): string {
   return stemmer(spelling(base));
 }
 
+/** One regex match over folded text, with offsets into the original and the word's folded form. */
+export interface ScanMatch {
+  groups: Record<string, string | undefined>;
+  text: string;
+  start: number;
+  end: number;
+  /** The folded `word` group, when the match is a word. */
+  word?: string;
+}
+
+/**
+ * Runs `pattern` (global, with an optional `word` group) over the folded text. Folding can change
+ * lengths (rare ligatures); then matching runs on the original text and each word is folded alone.
+ */
+export function* scanFolded(text: string, pattern: RegExp): Generator<ScanMatch> {
+  const folded = fold(text);
+  const source = folded.length === text.length ? folded : text;
+  for (const m of source.matchAll(pattern)) {
+    const groups = m.groups ?? {};
+    const start = m.index ?? 0;
+    const match: ScanMatch = { groups, text: m[0], start, end: start + m[0].length };
+    if (groups.word) match.word = source === folded ? groups.word : fold(groups.word);
+    yield match;
+  }
+}
+
+/** A figure token. */
+export function figureToken(figure: FigureInfo, surface: string, start: number, end: number): Token {
+  return { term: figureTerm(figure), surface, start, end, figure };
+}
+
+/** Multiplies a figure token by a scale word that follows it ("five" + "million"). */
+export function joinScale(
+  token: Token & { figure: FigureInfo },
+  scale: number,
+  word: string,
+  end: number,
+): void {
+  token.figure.value *= scale;
+  token.figure.scaled = true;
+  token.term = figureTerm(token.figure);
+  token.surface = `${token.surface} ${word}`;
+  token.end = end;
+}
+
+/** The currency symbol of a written currency prefix (`US$` → `$`). */
+export function currencyOf(written: string): string {
+  return (
+    written
+      .trim()
+      .replace(/^(us|usd)\s?/i, '')
+      .trim() || '$'
+  );
+}
+
 /**
  * Splits text into tokens; figures stay whole.
  * @example tokenize('$1.3 billion for 30,000 SMBs').map((t) => t.term) // ['1300000000', 'for', '30000', 'smb']
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const folded = fold(text);
-  // Folding can change lengths (rare ligatures); fall back to folding each match alone.
-  const source = folded.length === text.length ? folded : text;
-  for (const m of source.matchAll(TOKEN)) {
-    const g = m.groups ?? {};
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    if (g.word) {
-      const surface = source === folded ? g.word : fold(g.word);
+  for (const { groups: g, text: raw, start, end, word: surface } of scanFolded(text, TOKEN)) {
+    if (surface) {
       const numberWord = NUMBER_WORDS[surface];
       if (numberWord !== undefined) {
-        tokens.push(numberToken(numberWord, surface, start, end));
+        tokens.push(figureToken({ value: numberWord, scaled: false }, surface, start, end));
         continue;
       }
       const scale = SCALES[surface];
       const previous = tokens.at(-1);
       // "five million": a scale word right after a number word or plain number joins it.
       if (scale && scale >= 1e6 && previous?.figure && !previous.figure.scaled && !previous.figure.unit) {
-        previous.figure.value *= scale;
-        previous.figure.scaled = true;
-        previous.term = figureTerm(previous.figure);
-        previous.surface = `${previous.surface} ${surface}`;
-        previous.end = end;
+        joinScale(previous as Token & { figure: FigureInfo }, scale, surface, end);
         continue;
       }
       const term = wordTerm(surface) || surface;
       if (term) tokens.push({ term, surface, start, end });
       continue;
     }
-    const raw = (g.num ?? '0').replace(/,/g, '');
     const scaleWord = (g.scale ?? g.glued ?? '').toLowerCase();
     const info: FigureInfo = {
-      value: Number.parseFloat(raw) * (SCALES[scaleWord] ?? 1),
+      value: Number.parseFloat((g.num ?? '0').replace(/,/g, '')) * (SCALES[scaleWord] ?? 1),
       scaled: scaleWord !== '',
     };
-    const currency = g.cur
-      ?.trim()
-      .replace(/^(us|usd)\s?/i, '')
-      .trim();
-    if (g.cur) info.currency = currency || '$';
+    if (g.cur) info.currency = currencyOf(g.cur);
     const unit = g.unit ? UNITS[g.unit.toLowerCase().replace(/\s+/g, ' ')] : undefined;
     if (unit) info.unit = unit;
-    tokens.push({ term: figureTerm(info), surface: fold(m[0]).trim(), start, end, figure: info });
+    tokens.push(figureToken(info, fold(raw).trim(), start, end));
   }
   return tokens;
-}
-
-function numberToken(value: number, surface: string, start: number, end: number): Token {
-  const figure: FigureInfo = { value, scaled: false };
-  return { term: figureTerm(figure), surface, start, end, figure };
 }
 
 /** Whether a term is a figure (digits). */

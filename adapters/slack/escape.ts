@@ -4,6 +4,8 @@
  * making Cita ping `@channel`, `@here` or a person (`<!channel>`, `<@U…>` need a raw `<`).
  */
 
+import { clip } from '../clip.ts';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** `a < b & c` → `a &lt; b &amp; c`: safe inside any mrkdwn or plain-text field. */
@@ -20,16 +22,6 @@ export function link(url: string, label: string): string {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return text;
   // `|` would end the URL early and `>` the whole link: percent-encode the first, escape the rest.
   return `<${escapeText(url).replace(/\|/g, '%7C')}|${text}>`;
-}
-
-/** Cuts `text` to at most `max` characters (with `…`), never inside a surrogate pair. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return '';
-  let cut = max - 1;
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut--;
-  return `${text.slice(0, cut).trimEnd()}…`;
 }
 
 /**
@@ -85,3 +77,5 @@ export function stripBotMention(text: string, botUserId: string | undefined): st
 export function isUserId(id: unknown): id is string {
   return typeof id === 'string' && /^[UW][A-Z0-9]{2,}$/.test(id);
 }
+
+export { clip };
