@@ -58,18 +58,25 @@ function typeCheck(corpus: Corpus, sentence: Sentence, type: AnswerType): { ok: 
 }
 
 /**
- * Whether a term stands around the sentence: in its section heading or its source's title,
- * publisher or author — or, unless `strict`, anywhere in its passage. A name or figure asked
- * about (`strict`) must be in the sentence itself, not merely nearby: "the CEO" near "Cemex" is
- * not Cemex's CEO.
+ * Whether a term stands around the sentence: in its section heading or its article's title, or
+ * — unless `strict` — anywhere in its passage; and in the article's publisher or author unless
+ * the question asks for a name (`named`). A name or figure asked about (`strict`) must be in the
+ * sentence itself, not merely nearby: "the CEO" near "Cemex" is not Cemex's CEO, and a chief
+ * executive quoted by Energy Wire is not Energy Wire's.
  */
-function contextHas(corpus: Corpus, sentence: Sentence, term: string, strict: boolean): boolean {
+function contextHas(
+  corpus: Corpus,
+  sentence: Sentence,
+  term: string,
+  { strict, named }: { strict: boolean; named: boolean },
+): boolean {
   const passage = corpus.passages[sentence.passage];
   if (!passage) return false;
   if (!strict && passage.termSet.has(term)) return true;
   const heading = passage.heading != null ? corpus.passages[passage.heading] : undefined;
   if (heading?.termSet.has(term)) return true;
-  return corpus.metaTerms[sentence.article]?.has(term) ?? false;
+  if (corpus.titleTerms[sentence.article]?.has(term)) return true;
+  return !named && (corpus.sourceTerms[sentence.article]?.has(term) ?? false);
 }
 
 /** Smallest span of token positions holding every matched term, as a 0..1 closeness. */
@@ -84,15 +91,50 @@ function proximity(sentence: Sentence, terms: readonly QueryTerm[]): number {
   return positions.length / span;
 }
 
+/** Question types whose answer is a name: the role asked about names it ("who is the *head* of …"). */
+const NAMED: ReadonlySet<AnswerType> = new Set(['person', 'organisation']);
+/** Most words between a role and the name it belongs to: "Acme's chief", "CEO of the firm Acme". */
+const ROLE_REACH = 5;
+
+/** Token positions of a term (or a related form) in a sentence. */
+function positionsOf(sentence: Sentence, t: QueryTerm): number[] {
+  const out: number[] = [];
+  sentence.terms.forEach((term, k) => {
+    if (term === t.term || t.related?.includes(term)) out.push(sentence.positions[k] as number);
+  });
+  return out;
+}
+
+/**
+ * Whether the role a "who is the X of Y" question asks for stands next to every name asked
+ * about: "Chile has the best sunlight, said chief executive Maria Lopez" names no chief of Chile.
+ */
+function roleBesideNames(sentence: Sentence, question: Question, role: QueryTerm): boolean {
+  const at = positionsOf(sentence, role);
+  return question.terms
+    .filter((t) => t.specific && t.known && t !== role)
+    .every((name) => {
+      const nameAt = positionsOf(sentence, name);
+      // A name found only around the sentence (its heading, its title) has no place to measure.
+      return nameAt.length === 0 || nameAt.some((p) => at.some((q) => Math.abs(p - q) <= ROLE_REACH));
+    });
+}
+
 export function scoreSentence(corpus: Corpus, question: Question, sentence: Sentence): Scored | null {
   let covered = 0;
   let total = 0;
   for (const t of question.terms) {
     total += t.weight;
     if (!t.known) continue;
+    // Names and figures asked about must be in the sentence, and so must the role a "who"
+    // question asks for: "the head" beside "Cemex" is not Cemex's head.
+    const named = NAMED.has(question.type) && !question.aboutSource;
+    const role = t.focus === true && question.type === 'person';
     if (sentence.termSet.has(t.term) || t.related?.some((r) => sentence.termSet.has(r))) covered += t.weight;
-    else if (contextHas(corpus, sentence, t.term, t.specific)) covered += t.weight * CONTEXT_CREDIT;
-    else if (t.specific) return null; // names and figures asked about must be there
+    else if (!role && contextHas(corpus, sentence, t.term, { strict: t.specific, named }))
+      covered += t.weight * CONTEXT_CREDIT;
+    else if (t.specific || role) return null;
+    if (role && !roleBesideNames(sentence, question, t)) return null;
   }
   const coverage = total === 0 ? 0 : covered / total;
   const { ok, figures } = typeCheck(corpus, sentence, question.type);

@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { choose } from './answer.ts';
-import { buildCorpus, type Corpus, type Sentence } from './corpus.ts';
+import { buildCorpus, type Corpus, hasTerm, type Sentence } from './corpus.ts';
 import { buildSpanishLexicon, type SpanishLexicon } from './glossary.ts';
 import { CACHE_MIN_PASSAGES, knowledgeHash, readBuilt, writeBuilt } from './indexCache.ts';
 import { cleanQuestion, hasContent } from './input.ts';
@@ -20,8 +20,15 @@ import { messages } from './messages.ts';
 import { analyseQuestion, createResolver, type Resolver } from './question.ts';
 import { analyseSpanish } from './questionEs.ts';
 import { detectLanguage, localeLanguage } from './spanish.ts';
-import { tokenize } from './text.ts';
-import type { Answer, AnswerLanguage, ArticleMeta, Citation, Conflict, KeyFigure } from './types.ts';
+import type {
+  Answer,
+  AnswerLanguage,
+  ArticleMeta,
+  Citation,
+  Conflict,
+  FiguresAnswer,
+  KeyFigure,
+} from './types.ts';
 
 export { MAX_QUESTION_LENGTH } from './input.ts';
 
@@ -41,8 +48,11 @@ export interface Cita {
   readonly passageCount: number;
   /** Answers one question, in the question's language (English or Spanish). Never throws. */
   ask(question: string, options?: AskOptions): Answer;
-  /** Key figures, optionally only those about `topic`. */
-  figures(topic?: string): KeyFigure[];
+  /**
+   * Key figures, optionally only those about `topic` (English or Spanish words, typos and
+   * synonyms resolved like a question's), with the language to frame them in. Never throws.
+   */
+  figures(topic?: string, options?: AskOptions): FiguresAnswer;
   /** A few topics this knowledge can answer about (names that recur in it). */
   suggestions(): string[];
 }
@@ -222,16 +232,27 @@ class Engine implements Cita {
     };
   }
 
-  figures(topic?: string): KeyFigure[] {
-    const wanted = topic?.trim() ? this.topicTerms(topic) : null;
+  figures(rawTopic?: string, options: AskOptions = {}): FiguresAnswer {
+    const topic = cleanQuestion(typeof rawTopic === 'string' ? rawTopic : '').text.trim();
+    const locale = typeof options?.locale === 'string' ? options.locale : undefined;
+    if (!hasContent(topic))
+      return { topic, language: localeLanguage(locale), figures: this.keyFigures(null) };
+    let understood: { language: AnswerLanguage; terms: string[] };
+    try {
+      understood = this.topicTerms(topic, detectLanguage(topic, locale));
+    } catch {
+      understood = { language: detectLanguage(topic, locale), terms: [] };
+    }
+    return { topic, language: understood.language, figures: this.keyFigures(new Set(understood.terms)) };
+  }
+
+  /** Key figures; with `wanted`, only those whose sentences contain one of its terms. */
+  private keyFigures(wanted: ReadonlySet<string> | null): KeyFigure[] {
     const out: KeyFigure[] = [];
     for (const cluster of this.clusters) {
       if (wanted) {
-        const sentences = cluster.values.flatMap((v) =>
-          v.occurrences.map((o) => this.corpus.sentences[o.sentence] as Sentence),
-        );
-        const about = wanted.some((term) =>
-          sentences.some((s) => s.termSet.has(term) || s.tokens.some((t) => t.term === term)),
+        const about = cluster.values.some((v) =>
+          v.occurrences.some((o) => hasTerm(this.corpus.sentences[o.sentence] as Sentence, wanted)),
         );
         if (!about) continue;
       }
@@ -252,15 +273,24 @@ class Engine implements Cita {
     return out;
   }
 
-  /** Terms of a /figures topic, resolved like question terms (typos and synonyms too). */
-  private topicTerms(topic: string): string[] {
-    return tokenize(topic)
-      .filter((t) => t.figure || !this.lexicon.stopwords.has(t.surface))
-      .flatMap((t) => {
-        if (t.figure) return [t.term];
-        const resolved = this.resolver.resolve(t.surface, t.term);
-        return resolved ? [resolved.term] : [t.term];
-      });
+  /**
+   * The known terms of a /figures topic, analysed like a question in its language (typos,
+   * synonyms, the Spanish glossary). When nothing in it is known in that language, the other
+   * one is tried: a lone Spanish word ("empleos") has no Spanish signal to detect.
+   */
+  private topicTerms(topic: string, language: AnswerLanguage): { language: AnswerLanguage; terms: string[] } {
+    const known = (lang: AnswerLanguage) => {
+      const question =
+        lang === 'es'
+          ? analyseSpanish(this.corpus, this.lexicon, this.spanishLexicon(), this.resolver, topic)
+          : analyseQuestion(this.corpus, this.lexicon, this.resolver, topic);
+      return question.terms.filter((t) => t.known).flatMap((t) => [t.term, ...(t.related ?? [])]);
+    };
+    const terms = known(language);
+    if (terms.length > 0) return { language, terms };
+    const other = language === 'es' ? 'en' : 'es';
+    const fallback = known(other);
+    return fallback.length > 0 ? { language: other, terms: fallback } : { language, terms };
   }
 
   suggestions(): string[] {

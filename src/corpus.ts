@@ -42,12 +42,19 @@ export interface Corpus {
   articles: Article[];
   passages: Passage[];
   sentences: Sentence[];
-  /** Per article: the terms of its title, publisher and author. */
-  metaTerms: Set<string>[];
+  /** Per article: the terms of its title. */
+  titleTerms: Set<string>[];
+  /** Per article: the terms of its publisher and author (who tells, not what is told). */
+  sourceTerms: Set<string>[];
   /** Number of sentences each term occurs in. */
   df: Map<string, number>;
   /** Folded surface word → its term, for every word of the knowledge (fuzzy matching). */
   surfaces: Map<string, string>;
+}
+
+/** Whether a sentence contains any of the terms. */
+export function hasTerm(sentence: Sentence, terms: ReadonlySet<string>): boolean {
+  return sentence.terms.some((term) => terms.has(term));
 }
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -122,11 +129,13 @@ export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
   const sentences: Sentence[] = [];
   const df = new Map<string, number>();
   const surfaces = new Map<string, string>();
-  const metaTerms: Set<string>[] = [];
+  const titleTerms: Set<string>[] = [];
+  const sourceTerms: Set<string>[] = [];
 
   knowledge.articles.forEach((article, a) => {
-    const meta = [article.title, article.publisher, article.author ?? ''].join(' \n ');
-    metaTerms.push(new Set(contentTerms(lexicon, tokenize(meta)).terms));
+    const termsOf = (text: string) => new Set(contentTerms(lexicon, tokenize(text)).terms.map(intern));
+    titleTerms.push(termsOf(article.title));
+    sourceTerms.push(termsOf([article.publisher, article.author ?? ''].join(' \n ')));
     let heading: number | null = null;
     article.paragraphs.forEach((paragraph, p) => {
       const passage: Passage = {
@@ -180,11 +189,12 @@ export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
       }
     });
   });
-  for (const terms of metaTerms) for (const term of terms) if (!df.has(term)) df.set(term, 0);
+  for (const terms of [...titleTerms, ...sourceTerms])
+    for (const term of terms) if (!df.has(term)) df.set(term, 0);
   knowledge.articles.forEach((article) => {
     for (const token of tokenize([article.title, article.publisher, article.author ?? ''].join(' ')))
       if (!token.figure && !lexicon.stopwords.has(token.surface) && !surfaces.has(token.surface))
         surfaces.set(token.surface, token.term);
   });
-  return { articles: knowledge.articles, passages, sentences, metaTerms, df, surfaces };
+  return { articles: knowledge.articles, passages, sentences, titleTerms, sourceTerms, df, surfaces };
 }

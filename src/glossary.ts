@@ -5,6 +5,7 @@
  * run of words.
  */
 import { readFileSync } from 'node:fs';
+import SearchableMap from 'minisearch/SearchableMap';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Glossary } from './knowledge.ts';
@@ -26,6 +27,9 @@ export interface SpanishLexicon {
   stems: Map<string, string[]>;
   /** Multi-word keys as stems, longest first. */
   phrases: { stems: string[]; english: string[] }[];
+  /** The words and stems again, for finding a misspelt word ("inverción"). */
+  fuzzyWords: SearchableMap<string[]>;
+  fuzzyStems: SearchableMap<string[]>;
 }
 
 let general: z.infer<typeof spanishSchema> | undefined;
@@ -46,6 +50,8 @@ export function buildSpanishLexicon(glossary: Glossary | undefined): SpanishLexi
     words: new Map(),
     stems: new Map(),
     phrases: [],
+    fuzzyWords: new SearchableMap(),
+    fuzzyStems: new SearchableMap(),
   };
   const entries = [...Object.entries(base.glossary), ...Object.entries(glossary?.entries ?? {})];
   for (const [key, english] of entries) {
@@ -65,10 +71,41 @@ export function buildSpanishLexicon(glossary: Glossary | undefined): SpanishLexi
     if (!lexicon.stems.has(word.term) || glossary?.entries[key]) lexicon.stems.set(word.term, english);
   }
   lexicon.phrases.sort((a, b) => b.stems.length - a.stems.length);
+  for (const [word, english] of lexicon.words)
+    if (word.length >= FUZZY_MIN) lexicon.fuzzyWords.set(word, english);
+  for (const [stem, english] of lexicon.stems)
+    if (stem.length >= FUZZY_MIN - 1) lexicon.fuzzyStems.set(stem, english);
   return lexicon;
 }
 
-/** English alternatives of one folded Spanish word, if the glossary has it. */
-export function translateWord(lexicon: SpanishLexicon, surface: string): string[] | undefined {
-  return lexicon.words.get(surface) ?? lexicon.stems.get(stemEs(surface));
+/** Words shorter than this are never corrected: too many short words are one letter apart. */
+const FUZZY_MIN = 6;
+
+export interface Translation {
+  english: string[];
+  /** Found by a small edit distance rather than as written. */
+  corrected: boolean;
+}
+
+/**
+ * English alternatives of one folded Spanish word, if the glossary has it: as written, by stem,
+ * or — for a word of six letters or more — one letter off (two from nine letters), keeping its
+ * first letter, so "inverción" is "inversión" but a short or unrelated word stays unknown.
+ */
+export function translateWord(lexicon: SpanishLexicon, surface: string): Translation | undefined {
+  const stem = stemEs(surface);
+  const exact = lexicon.words.get(surface) ?? lexicon.stems.get(stem);
+  if (exact) return { english: exact, corrected: false };
+  if (surface.length < FUZZY_MIN || !/^\p{L}+$/u.test(surface)) return undefined;
+  const maxEdits = surface.length >= 9 ? 2 : 1;
+  let best: { english: string[]; distance: number } | undefined;
+  const consider = (results: Array<[string, [string[], number]]>) => {
+    for (const [key, [english, distance]] of results) {
+      if (key[0] !== surface[0]) continue;
+      if (!best || distance < best.distance) best = { english, distance };
+    }
+  };
+  consider([...lexicon.fuzzyWords.fuzzyGet(surface, maxEdits)]);
+  consider([...lexicon.fuzzyStems.fuzzyGet(stem, Math.min(maxEdits, stem.length >= 8 ? 2 : 1))]);
+  return best ? { english: best.english, corrected: true } : undefined;
 }

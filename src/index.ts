@@ -9,4 +9,5 @@ export {
 } from './cita.ts';
 export { type Article, type Glossary, type Knowledge, KnowledgeError, loadKnowledge } from './knowledge.ts';
 export { type Labels, labels, type Messages, messages } from './messages.ts';
+export { detectLanguage, localeLanguage } from './spanish.ts';
 export type * from './types.ts';

@@ -29,6 +29,17 @@ export interface Labels {
   orTypeFigures: string;
   /** Heading of the topic list in help. */
   topics: string;
+  /** Heading of the key figures. */
+  keyFigures: string;
+  /** Heading of the key figures about a topic (the topic already escaped for the surface). */
+  keyFiguresAbout(topic: string): string;
+  /** No figures at all, or none about a topic. */
+  noFigures: string;
+  noFiguresAbout(topic: string): string;
+  /** After a cut list: how many more, and the command (as the surface writes it) that narrows them. */
+  moreFigures(count: number, command: string): string;
+  /** Note beside a disputed figure. */
+  figureDisputed: string;
 }
 
 function listOf(items: string[], or: string): string {
@@ -62,6 +73,12 @@ const LABELS: Record<AnswerLanguage, Labels> = {
     tryAskingAbout: 'Try asking about',
     orTypeFigures: 'or type /figures',
     topics: 'Topics',
+    keyFigures: 'Key figures',
+    keyFiguresAbout: (topic) => `Key figures about “${topic}”`,
+    noFigures: 'I found no key figures in the articles.',
+    noFiguresAbout: (topic) => `I found no key figures about “${topic}” in the articles.`,
+    moreFigures: (count, command) => `…and ${count} more. Narrow them down with ${command}.`,
+    figureDisputed: 'the sources differ',
   },
   es: {
     sources: 'Fuentes',
@@ -69,6 +86,12 @@ const LABELS: Record<AnswerLanguage, Labels> = {
     tryAskingAbout: 'Prueba a preguntar por',
     orTypeFigures: 'o escribe /figures',
     topics: 'Temas',
+    keyFigures: 'Cifras clave',
+    keyFiguresAbout: (topic) => `Cifras clave sobre «${topic}»`,
+    noFigures: 'No encontré cifras clave en los artículos.',
+    noFiguresAbout: (topic) => `No encontré cifras clave sobre «${topic}» en los artículos.`,
+    moreFigures: (count, command) => `…y ${count} más. Acótalas con ${command}.`,
+    figureDisputed: 'las fuentes difieren',
   },
 };
 

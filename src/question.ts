@@ -41,6 +41,11 @@ export interface QueryTerm {
 export interface Question {
   type: AnswerType;
   terms: QueryTerm[];
+  /**
+   * The question speaks of the articles themselves ("the BTW Media *story*", "who *wrote* …"):
+   * then a publisher or author named in it may be found in the source's details.
+   */
+  aboutSource?: boolean;
 }
 
 /** Words that only say what kind of answer is wanted; they are not searched for. */
@@ -81,11 +86,12 @@ export const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
 };
 
 /**
- * "What is the X …", "how many X …": X is what is asked about (the focus). Not "who wrote …",
- * where the first content word is a verb that the text may phrase differently.
+ * "What is the X …", "how many X …", "who is the X of …": X is what is asked about (the focus).
+ * Not "who wrote …", where the first content word is a verb that the text may phrase
+ * differently, nor "who is Ana Ruiz", which asks about a name.
  */
 const FOCUS =
-  /^\W*(?:what|which|how many|how much)(?:\s+(?:is|are|was|were))?(?:\s+(?:the|a|an|its|their))?\s+([\p{L}']+)/u;
+  /^\W*(?:(?:what|which|how many|how much)(?:\s+(?:is|are|was|were))?(?:\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their))\s+([\p{L}']+)/u;
 
 const QUESTION_WORDS =
   /^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)$/;
@@ -171,6 +177,7 @@ export function analyseQuestion(
   const finalWord = verbMatch?.[1]?.replace(/[^\p{L}\p{N}']/gu, '');
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
+  let aboutSource = false;
 
   const { phrases } = synonymTerms(
     lexicon,
@@ -201,6 +208,7 @@ export function analyseQuestion(
     if (!token.figure) {
       const plain = token.surface.replace(/'s$/, '');
       if (lexicon.stopwords.has(plain) || QUESTION_WORDS.test(plain)) continue;
+      if (lexicon.metaWords.has(token.surface)) aboutSource = true;
       if (lexicon.stopwords.has(token.surface) || lexicon.metaWords.has(token.surface)) continue;
       if (QUESTION_WORDS.test(token.surface)) continue;
       if (cue?.test(token.surface)) continue;
@@ -235,5 +243,5 @@ export function analyseQuestion(
         : {}),
     });
   }
-  return { type, terms };
+  return { type, terms, ...(aboutSource ? { aboutSource } : {}) };
 }

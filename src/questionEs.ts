@@ -6,7 +6,7 @@
  * ("missing"), so an out-of-scope Spanish question is declined like an English one.
  */
 import type { Corpus } from './corpus.ts';
-import { type SpanishLexicon, translateWord } from './glossary.ts';
+import { type SpanishLexicon, type Translation, translateWord } from './glossary.ts';
 import { type Lexicon, synonymTerms } from './lexicon.ts';
 import { type AnswerType, CUE_WORDS, idf, type QueryTerm, type Question, type Resolver } from './question.ts';
 import { tokenizeSpanish } from './spanish.ts';
@@ -14,7 +14,7 @@ import { fold, type Token, tokenize } from './text.ts';
 
 const TYPE_CUES_ES: [RegExp, AnswerType][] = [
   [
-    /\bcuant[oa]s? (?:tiempo|anos|meses|semanas|dias)\b|\bdurante cuanto\b|\bcuanto dura\b|\bque (?:duracion|plazo)\b/,
+    /\bcuant[oa]s? (?:tiempo|anos|meses|semanas|dias)\b|\bdurante cuanto\b|\bcuanto (?:dura|duran|durara|duraran|duro|duraron|duraria)\b|\bque (?:duracion|plazo)\b/,
     'duration',
   ],
   [
@@ -37,9 +37,9 @@ const TYPE_CUES_ES: [RegExp, AnswerType][] = [
   [/\bdonde\b|\b(?:que|cual(?:es)?) (?:ciudad|ciudades|pais|paises|lugar|region|estado)\b/, 'place'],
 ];
 
-/** "¿Cuál es la X …?", "¿cuántas X …?": X is what is asked about. */
+/** "¿Cuál es la X …?", "¿cuántas X …?", "¿quién es el X de …?": X is what is asked about. */
 const FOCUS_ES =
-  /^\W*(?:que|cual|cuales|cuanto|cuanta|cuantos|cuantas)(?:\s+(?:es|son|fue|era|sera))?(?:\s+(?:el|la|los|las|un|una|su|sus))?\s+([\p{L}']+)/u;
+  /^\W*(?:(?:que|cual|cuales|cuanto|cuanta|cuantos|cuantas)(?:\s+(?:es|son|fue|era|sera))?(?:\s+(?:el|la|los|las|un|una|su|sus))?|quien(?:es)?\s+(?:es|son|fue|era|sera)\s+(?:el|la|los|las|un|una|su|sus))\s+([\p{L}']+)/u;
 
 /**
  * The kind of answer a folded Spanish question asks for.
@@ -93,17 +93,23 @@ export function analyseSpanish(
     seen.add(term.term);
     terms.push(term);
   };
+  let aboutSource = false;
   const isFocus = (token: Token) => terms.length === 0 && token.surface === focusWord;
 
   /** Adds a translated word: the first alternative the knowledge has, others as its synonyms. */
-  const addTranslated = (text: string, alternatives: string[], specific: boolean, focus: boolean) => {
+  const addTranslated = (
+    text: string,
+    { english: alternatives, corrected }: Translation,
+    specific: boolean,
+    focus: boolean,
+  ) => {
     const options = alternatives.map((alt) => englishTerms(corpus, lexicon, alt));
     // A word that only states the wanted kind of answer ("dinero" for money), or says nothing.
     if (options.some((o) => o.length === 0 || o.every((t) => cue?.test(t.surface)))) return;
     const knownOption = options.find((o) => o.every((t) => corpus.df.has(t.term)));
     if (!knownOption) {
       const term = options[0]?.[0]?.term ?? fold(text);
-      add({ text, term, weight: idf(corpus, term), known: false, specific, corrected: false, focus });
+      add({ text, term, weight: idf(corpus, term), known: false, specific, corrected, focus });
       return;
     }
     const related = options
@@ -113,10 +119,10 @@ export function analyseSpanish(
       add({
         text,
         term: t.term,
-        weight: idf(corpus, t.term),
+        weight: idf(corpus, t.term) * (corrected ? 0.9 : 1),
         known: true,
         specific,
-        corrected: false,
+        corrected,
         ...(focus ? { focus } : {}),
         ...(related.length > 0 ? { related } : {}),
       });
@@ -144,13 +150,22 @@ export function analyseSpanish(
     if (phrase) {
       const last = tokens[i + phrase.stems.length - 1] as Token;
       const text = question.slice(token.start, last.end);
-      addTranslated(text, phrase.english, /\p{Lu}/u.test(text), isFocus(token));
+      addTranslated(
+        text,
+        { english: phrase.english, corrected: false },
+        /\p{Lu}/u.test(text),
+        isFocus(token),
+      );
       i += phrase.stems.length - 1;
       continue;
     }
     const surface = token.surface;
+    if (spanish.metaWords.has(surface)) aboutSource = true;
     if (spanish.stopwords.has(surface) || spanish.metaWords.has(surface)) continue;
-    const english = translateWord(spanish, surface);
+    // A word the articles use as is (a loanword: "software", "internet") beats a correction.
+    const same = surface.length >= 4 ? corpus.surfaces.get(surface) : undefined;
+    const translated = translateWord(spanish, surface);
+    const english = translated?.corrected && same !== undefined ? undefined : translated;
     const capitalised = /^\p{Lu}/u.test(original) && (i > 0 || !english);
     if (capitalised) {
       // A name passes through unchanged ("México" is the articles' "Mexico").
@@ -182,8 +197,7 @@ export function analyseSpanish(
       addTranslated(original, english, false, isFocus(token));
       continue;
     }
-    // A word the articles use as is (a loanword: "software", "internet"); else it is unknown.
-    const same = surface.length >= 4 ? corpus.surfaces.get(surface) : undefined;
+    // A loanword, else an unknown word.
     const term = same ? (lexicon.single.get(same) ?? same) : surface;
     const known = same !== undefined && corpus.df.has(term);
     const focus = isFocus(token);
@@ -197,5 +211,5 @@ export function analyseSpanish(
       ...(focus ? { focus } : {}),
     });
   }
-  return { type, terms };
+  return { type, terms, ...(aboutSource ? { aboutSource } : {}) };
 }

@@ -88,6 +88,16 @@ export interface KeyFigure {
   disputed: boolean;
 }
 
+/** The key figures for a `/figures [topic]` request. */
+export interface FiguresAnswer {
+  /** The topic as received (trimmed; empty for all figures). */
+  topic: string;
+  /** The language to frame the figures in: the topic's, else the user's locale (default English). */
+  language: AnswerLanguage;
+  /** The figures about the topic (all of them without one), in order of first appearance. */
+  figures: KeyFigure[];
+}
+
 export interface FigureValue {
   /** As written in the article, e.g. "$1.3 billion". */
   value: string;

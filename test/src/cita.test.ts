@@ -93,15 +93,29 @@ describe('answers on a fixed small corpus', () => {
     expect(cita.ask('Who said Chile has the best sunlight?').citations[0]?.quote).toContain('Maria Lopez');
   });
 
+  it('needs the role a "who is the …" question asks for in the answer sentence, and of the one named', () => {
+    expect(cita.ask('Who is the chief executive of Acme Solar?').answer).toMatch(/Maria Lopez/);
+    // The role is only near the name ("chief executive" is in Acme's sentences, not beside Chile).
+    expect(cita.ask('Who is the head of Chile?').answered).toBe(false);
+    // Energy Wire published the quote; its chief executive is not in the articles.
+    expect(cita.ask('Who is the chief executive of Energy Wire?').answered).toBe(false);
+    // A question about the story itself may name its publisher.
+    expect(cita.ask('What does the Energy Wire story say about workers?').answer).toMatch(/900 workers/);
+  });
+
   it('derives key figures, merging agreeing sources and flagging disputed ones', () => {
-    const figures = cita.figures();
+    const { figures } = cita.figures();
     const money = figures.find((f) => f.kind === 'money');
     expect(money?.values.map((v) => v.value)).toEqual(['$450 million']);
     expect(money?.values[0]?.citations.map((c) => c.publisher)).toEqual(['The Daily Grid', 'Energy Wire']);
     const disputed = figures.filter((f) => f.disputed);
     expect(disputed.map((f) => f.values.map((v) => v.value))).toEqual([['1,200', '900']]);
-    expect(cita.figures('battery').map((f) => f.values[0]?.value)).toEqual(['800 MWh']);
-    expect(cita.figures('nothing-like-this')).toEqual([]);
+    expect(cita.figures('battery').figures.map((f) => f.values[0]?.value)).toEqual(['800 MWh']);
+    expect(cita.figures('nothing-like-this')).toEqual({
+      topic: 'nothing-like-this',
+      language: 'en',
+      figures: [],
+    });
   });
 
   it('handles empty, huge and odd input without throwing', () => {
