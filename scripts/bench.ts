@@ -20,7 +20,7 @@ import { DEFAULT_EVAL_SET, readEvalSet } from './evaluate.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
-/** Answers timed per size (the question mix repeats until reached), after one warm-up pass. */
+/** Answers timed per size (the question mix repeats until reached), after a warm-up. */
 const TIMED_ASKS = 2000;
 /** From this many passages on, fewer timed asks (the floor alone costs ~50 ms an ask at 100k). */
 const LARGE_PASSAGES = 10_000;
@@ -32,7 +32,7 @@ interface Measure {
   passages: number;
   sentences: number;
   questions: number;
-  /** Timed asks (after the warm-up pass). */
+  /** Timed asks (after the warm-up). */
   asks: number;
   answered: number;
   readyMs: number;
@@ -41,6 +41,8 @@ interface Measure {
   p50: number;
   p99: number;
   rssMb: number;
+  /** RSS of a second start (its own process), once the cache is filled. */
+  warmRssMb: number | null;
   heapMb: number;
   floorReadyMs: number;
   floorP50: number;
@@ -56,7 +58,11 @@ function timeAll(
   asks: number,
   ask: (q: string) => unknown,
 ): { p50: number; p99: number } {
-  for (const q of questions) ask(q); // warm-up: JIT, lazy caches
+  // Warm-up (JIT, lazy caches): a whole pass, then on to 1,000 asks or 2 s, whichever is first,
+  // so that what is timed is the steady state, not the compiler.
+  const warmUntil = performance.now() + 2000;
+  for (let i = 0; i < questions.length || (i < 1000 && performance.now() < warmUntil); i++)
+    ask(questions[i % questions.length] as string);
   const times: number[] = [];
   for (let i = 0; times.length < asks; i++) {
     const q = questions[i % questions.length] as string;
@@ -82,11 +88,6 @@ async function child(dir: string, questionsFile: string, label: string): Promise
   gc();
   const { rss, heapUsed } = process.memoryUsage();
 
-  // A second start over the same files: what a restart costs once the cache is filled.
-  t = performance.now();
-  await loadCita(dir);
-  const warmReadyMs = performance.now() - t;
-
   // The floor: files read, one bare MiniSearch index over the passages, one search per question.
   t = performance.now();
   const knowledge = await loadKnowledge(dir);
@@ -103,10 +104,11 @@ async function child(dir: string, questionsFile: string, label: string): Promise
     asks,
     answered,
     readyMs,
-    warmReadyMs,
+    warmReadyMs: null,
     p50,
     p99,
     rssMb: rss / 2 ** 20,
+    warmRssMb: null,
     heapMb: heapUsed / 2 ** 20,
     floorReadyMs,
     floorP50: floorTimes.p50,
@@ -115,10 +117,34 @@ async function child(dir: string, questionsFile: string, label: string): Promise
   process.stdout.write(`\n@@${JSON.stringify(result)}\n`);
 }
 
+/**
+ * In a second child: a restart over the same files, once the first start filled the cache —
+ * time to ready, and RSS after a forced GC (its own process, so nothing of the first counts).
+ */
+async function restartChild(dir: string): Promise<void> {
+  const t = performance.now();
+  const cita = await loadCita(dir);
+  const warmReadyMs = performance.now() - t;
+  gc();
+  const warmRssMb = process.memoryUsage().rss / 2 ** 20;
+  process.stdout.write(`\n@@${JSON.stringify({ warmReadyMs, warmRssMb, passages: cita.passageCount })}\n`);
+}
+
 function argValue(argv: readonly string[], name: string): string | undefined {
   const i = argv.indexOf(name);
   if (i >= 0) return argv[i + 1];
   return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+function spawnChild<T>(label: string, args: string[]): T {
+  const out = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', SELF, ...args],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const line = out.stdout.split('\n').find((l) => l.startsWith('@@'));
+  if (out.status !== 0 || !line) throw new Error(`bench child for ${label} failed (status ${out.status})`);
+  return JSON.parse(line.slice(2)) as T;
 }
 
 function runChild(
@@ -129,24 +155,9 @@ function runChild(
 ): Measure {
   const questionsFile = join(work, `${label}-questions.json`);
   writeFileSync(questionsFile, JSON.stringify(questions));
-  const out = spawnSync(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--max-old-space-size=8192',
-      '--import',
-      'tsx',
-      SELF,
-      '--child',
-      dir,
-      questionsFile,
-      label,
-    ],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const line = out.stdout.split('\n').find((l) => l.startsWith('@@'));
-  if (out.status !== 0 || !line) throw new Error(`bench child for ${label} failed (status ${out.status})`);
-  return JSON.parse(line.slice(2)) as Measure;
+  const first = spawnChild<Measure>(label, ['--child', dir, questionsFile, label]);
+  const restart = spawnChild<{ warmReadyMs: number; warmRssMb: number }>(label, ['--restart', dir]);
+  return { ...first, ...restart };
 }
 
 function shippedQuestions(): GeneratedQuestion[] {
@@ -166,7 +177,7 @@ function table(rows: readonly Measure[]): string {
     'ready ms (cold / cached)',
     'answer p50 ms',
     'answer p99 ms',
-    'RSS MB',
+    'RSS MB (cold / cached)',
     'heap MB',
     'floor ready ms',
     'floor p50 / p99 ms',
@@ -180,7 +191,7 @@ function table(rows: readonly Measure[]): string {
     `${ms(r.readyMs)} / ${r.warmReadyMs === null ? '–' : ms(r.warmReadyMs)}`,
     ms(r.p50),
     ms(r.p99),
-    r.rssMb.toFixed(0),
+    `${r.rssMb.toFixed(0)} / ${r.warmRssMb === null ? '–' : r.warmRssMb.toFixed(0)}`,
     r.heapMb.toFixed(0),
     ms(r.floorReadyMs),
     `${ms(r.floorP50)} / ${ms(r.floorP99)}`,
@@ -210,6 +221,7 @@ async function endToEnd(): Promise<string> {
 
 async function main(argv: readonly string[]): Promise<void> {
   if (argv[0] === '--child') return child(argv[1] as string, argv[2] as string, argv[3] as string);
+  if (argv[0] === '--restart') return restartChild(argv[1] as string);
   const sizes = (argValue(argv, '--sizes') ?? 'shipped,1000,10000,100000').split(',').map((s) => s.trim());
   const seed = Number(argValue(argv, '--seed') ?? 42);
   const work = mkdtempSync(join(tmpdir(), 'cita-bench-'));
@@ -256,7 +268,8 @@ MiniSearch index over the same passages answering the same questions with one pl
 "cached" is a second start over the same files: from 5,000 passages on, it loads the on-disk cache
 (src/indexCache.ts) the first start wrote; below that, nothing is cached and it simply builds again.
 Latency is over ${TIMED_ASKS} asks (${TIMED_ASKS_LARGE} from ${LARGE_PASSAGES.toLocaleString('en')} passages on) after a warm-up
-pass; memory is after a forced GC, before the floor is built.
+(a whole pass, then up to 1,000 asks or 2 s); RSS is after a forced GC: of the first start before
+the floor is built, and of the second start in a process of its own.
 
 End to end: signed Slack events through the real Bolt receiver to a fake Web API, and Teams
 activities through CloudAdapter to a fake Bot Connector, on loopback, each beside a bare Bolt app /

@@ -6,8 +6,8 @@
  * all relative to the question itself, never an absolute search score.
  */
 import type MiniSearch from 'minisearch';
-import type { Corpus, Sentence } from './corpus.ts';
-import { type FigureCluster, figureKind } from './keyFigures.ts';
+import { type Corpus, passageHas, type Sentence, type SentenceFigure } from './corpus.ts';
+import type { FigureCluster } from './keyFigures.ts';
 import type { AnswerType, QueryTerm, Question } from './question.ts';
 import type { FigureKind } from './text.ts';
 
@@ -16,14 +16,21 @@ export const MIN_COVERAGE = 0.5;
 /** Credit for a term found only around the sentence (its passage, section heading or source). */
 const CONTEXT_CREDIT = 0.6;
 const CANDIDATES = 40;
+/**
+ * Above this many postings (sentences holding the question's terms, counted with repeats), the
+ * search leaves out the terms no answer can rely on alone (see {@link searchedTerms}).
+ */
+const PRUNE_POSTINGS = 5000;
+/** Candidates scored when the search was pruned: all hits of the rarer terms, up to this many. */
+const PRUNED_CANDIDATES = 1000;
 
 export interface Scored {
   sentence: Sentence;
   coverage: number;
   typeOk: boolean;
   score: number;
-  /** Figure token indexes of the wanted kind. */
-  answerFigures: number[];
+  /** The sentence's figures of the wanted kind. */
+  answerFigures: SentenceFigure[];
 }
 
 export type Choice =
@@ -43,12 +50,14 @@ const FIGURE_KINDS: Partial<Record<AnswerType, FigureKind[]>> = {
 const DATE_WORDS =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b/i;
 
-function typeCheck(corpus: Corpus, sentence: Sentence, type: AnswerType): { ok: boolean; figures: number[] } {
+function typeCheck(
+  corpus: Corpus,
+  sentence: Sentence,
+  type: AnswerType,
+): { ok: boolean; figures: SentenceFigure[] } {
   const kinds = FIGURE_KINDS[type];
   if (kinds) {
-    const figures = sentence.figures
-      .map((f) => f.token)
-      .filter((t) => kinds.includes(figureKind(sentence, t)));
+    const figures = sentence.figures.filter((f) => kinds.includes(f.kind));
     const ok = figures.length > 0 || (type === 'date' && DATE_WORDS.test(sentence.text));
     return { ok, figures };
   }
@@ -72,9 +81,9 @@ function contextHas(
 ): boolean {
   const passage = corpus.passages[sentence.passage];
   if (!passage) return false;
-  if (!strict && passage.termSet.has(term)) return true;
+  if (!strict && passageHas(corpus, passage, term)) return true;
   const heading = passage.heading != null ? corpus.passages[passage.heading] : undefined;
-  if (heading?.termSet.has(term)) return true;
+  if (heading && passageHas(corpus, heading, term)) return true;
   if (corpus.titleTerms[sentence.article]?.has(term)) return true;
   return !named && (corpus.sourceTerms[sentence.article]?.has(term) ?? false);
 }
@@ -130,7 +139,8 @@ export function scoreSentence(corpus: Corpus, question: Question, sentence: Sent
     // question asks for: "the head" beside "Cemex" is not Cemex's head.
     const named = NAMED.has(question.type) && !question.aboutSource;
     const role = t.focus === true && question.type === 'person';
-    if (sentence.termSet.has(t.term) || t.related?.some((r) => sentence.termSet.has(r))) covered += t.weight;
+    if (sentence.terms.includes(t.term) || t.related?.some((r) => sentence.terms.includes(r)))
+      covered += t.weight;
     else if (!role && contextHas(corpus, sentence, t.term, { strict: t.specific, named }))
       covered += t.weight * CONTEXT_CREDIT;
     else if (t.specific || role) return null;
@@ -140,7 +150,7 @@ export function scoreSentence(corpus: Corpus, question: Question, sentence: Sent
   const { ok, figures } = typeCheck(corpus, sentence, question.type);
   const heading = corpus.passages[sentence.passage]?.kind === 'heading';
   // A line of a few words (a byline, a caption) rarely describes anything.
-  const thin = question.type === 'description' && sentence.tokens.length < 6 ? 0.2 : 0;
+  const thin = question.type === 'description' && sentence.length < 6 ? 0.2 : 0;
   // A sentence whose subject is the name asked about is about it.
   const lead = sentence.terms.slice(0, 2);
   const subject = question.terms.some((t) => t.specific && lead.includes(t.term)) ? 0.05 : 0;
@@ -175,12 +185,13 @@ export function choose(
   if (known.length === 0)
     return { kind: 'decline', reason: 'not-covered', missing: missing.map((t) => t.text) };
 
-  const weights = new Map(known.map((t) => [t.term, t.weight]));
-  const hits = index.search(known.map((t) => t.term).join(' '), {
+  const searched = searchedTerms(corpus, question, known);
+  const weights = new Map(searched.flatMap((t) => [t.term, ...(t.related ?? [])].map((r) => [r, t.weight])));
+  const hits = index.search([...weights.keys()].join(' '), {
     boostTerm: (term) => weights.get(term) ?? 1,
   });
   const scored = hits
-    .slice(0, CANDIDATES)
+    .slice(0, searched.length < known.length ? PRUNED_CANDIDATES : CANDIDATES)
     .map((hit) => scoreSentence(corpus, question, corpus.sentences[hit.id as number] as Sentence))
     .filter((s): s is Scored => s !== null && s.coverage >= MIN_COVERAGE)
     .sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
@@ -191,7 +202,7 @@ export function choose(
 
   const best = [top];
   // A second source saying the same (same figure) corroborates the answer.
-  const figureTerms = new Set(top.answerFigures.map((i) => top.sentence.tokens[i]?.term));
+  const figureTerms = new Set(top.answerFigures.map((f) => f.term));
   const second = scored.find(
     (s) =>
       s !== top &&
@@ -200,12 +211,36 @@ export function choose(
       s.score >= top.score * 0.85 &&
       (figureTerms.size === 0
         ? question.type === 'description' && s.coverage >= top.coverage
-        : s.answerFigures.some((i) => figureTerms.has(s.sentence.tokens[i]?.term))),
+        : s.answerFigures.some((f) => figureTerms.has(f.term))),
   );
   if (second) best.push(second);
 
   const conflict = disputedFigure(top, figures, question.type);
   return { kind: 'answer', best, conflict };
+}
+
+/**
+ * The terms to search for. Usually all the known ones, ranked by MiniSearch; but when their
+ * postings are many (a large knowledge, common words), only the rarest terms that any answer
+ * must hold: an answer covers at least {@link MIN_COVERAGE} of the question's weight, so it holds
+ * one of the terms whose weight the others, together, cannot make up. Searching those alone
+ * skips the long lists of common words ("ritios" in half the sentences), and every sentence
+ * holding one is then scored in full. (An answer relying on a rare term found only around it,
+ * in its passage, is left out: the price of a bounded search.)
+ */
+function searchedTerms(corpus: Corpus, question: Question, known: readonly QueryTerm[]): QueryTerm[] {
+  const postings = known.reduce((sum, t) => sum + (corpus.df.get(t.term) ?? 0), 0);
+  if (postings <= PRUNE_POSTINGS) return [...known];
+  const total = question.terms.reduce((sum, t) => sum + t.weight, 0);
+  const byWeight = [...known].sort((a, b) => b.weight - a.weight);
+  let rest = byWeight.reduce((sum, t) => sum + t.weight, 0);
+  const out: QueryTerm[] = [];
+  for (const t of byWeight) {
+    if (rest < MIN_COVERAGE * total) break;
+    out.push(t);
+    rest -= t.weight;
+  }
+  return out;
 }
 
 /** The disputed key figure the answer sentence states, if any. */
@@ -214,10 +249,9 @@ function disputedFigure(
   figures: readonly FigureCluster[],
   type: AnswerType,
 ): FigureCluster | null {
-  const tokens =
-    type === 'description' || top.answerFigures.length === 0
-      ? top.sentence.figures.map((f) => f.token)
-      : top.answerFigures;
+  const tokens = (
+    type === 'description' || top.answerFigures.length === 0 ? top.sentence.figures : top.answerFigures
+  ).map((f) => f.token);
   for (const cluster of figures) {
     if (!cluster.disputed) continue;
     const hit = cluster.values.some((v) =>

@@ -7,7 +7,7 @@
  * cita.ask('How much is being invested?').citations[0]?.quote
  */
 import { fileURLToPath } from 'node:url';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { choose } from './answer.ts';
 import { buildCorpus, type Corpus, hasTerm, type Sentence } from './corpus.ts';
 import { buildSpanishLexicon, type SpanishLexicon } from './glossary.ts';
@@ -74,6 +74,13 @@ const INDEX_OPTIONS = {
   searchOptions: { tokenize: words, processTerm: (term: string) => term || null },
 };
 
+/** Terms are computed once by Cita's own analysis; MiniSearch indexes them as given. */
+function indexSentences(corpus: Corpus): MiniSearch {
+  const index = new MiniSearch<{ id: number; terms: string }>(INDEX_OPTIONS);
+  index.addAll(corpus.sentences.map((s) => ({ id: s.id, terms: s.terms.join(' ') })));
+  return index;
+}
+
 class Engine implements Cita {
   readonly articles: ArticleMeta[];
   readonly passageCount: number;
@@ -96,24 +103,16 @@ class Engine implements Cita {
     const cached = large ? readBuilt(knowledge, key) : undefined;
     if (cached) {
       this.corpus = cached.corpus;
-      this.index = MiniSearch.loadJS(cached.index as AsPlainObject, INDEX_OPTIONS);
       this.clusters = cached.clusters;
       this.topics = cached.topics;
     } else {
       this.corpus = buildCorpus(knowledge, this.lexicon);
-      // Terms are computed once by our own analysis; MiniSearch indexes them as given.
-      this.index = new MiniSearch<{ id: number; terms: string }>(INDEX_OPTIONS);
-      this.index.addAll(this.corpus.sentences.map((s) => ({ id: s.id, terms: s.terms.join(' ') })));
       this.clusters = buildKeyFigures(this.corpus);
       this.topics = recurringNames(this.corpus);
       if (large)
-        writeBuilt(knowledge, key, {
-          corpus: this.corpus,
-          index: this.index.toJSON(),
-          clusters: this.clusters,
-          topics: this.topics,
-        });
+        writeBuilt(knowledge, key, { corpus: this.corpus, clusters: this.clusters, topics: this.topics });
     }
+    this.index = indexSentences(this.corpus);
     this.passageCount = this.corpus.passages.length;
     this.resolver = createResolver(this.corpus, this.lexicon);
   }

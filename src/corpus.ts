@@ -4,8 +4,29 @@
  */
 import type { Article, Knowledge } from './knowledge.ts';
 import { type Lexicon, synonymTerms } from './lexicon.ts';
-import { type FigureInfo, type Token, tokenize } from './text.ts';
+import { type FigureInfo, type FigureKind, type Token, tokenize } from './text.ts';
 
+/** A figure in a sentence, read once at load time. */
+export interface SentenceFigure {
+  /** Index of its token in the sentence. */
+  token: number;
+  info: FigureInfo;
+  /** Canonical value term, e.g. `1300000000`. */
+  term: string;
+  kind: FigureKind;
+  /** Offsets of the figure in the sentence text. */
+  start: number;
+  end: number;
+  /** End of the figure read with its unit: "three years" for a duration. */
+  readEnd: number;
+  /** The counted thing's term ("people" in "5 million people"), for counts. */
+  unit: string | null;
+}
+
+/**
+ * One sentence of the knowledge. Kept small (a large knowledge has hundreds of thousands): its
+ * words live on only as terms; the figures keep what the answers and key figures need of them.
+ */
 export interface Sentence {
   id: number;
   article: number;
@@ -15,10 +36,9 @@ export interface Sentence {
   /** Content terms in order (stopwords dropped, synonyms applied), with their token positions. */
   terms: string[];
   positions: number[];
-  termSet: Set<string>;
-  tokens: Token[];
-  /** Figures in the sentence, with their token index. */
-  figures: { token: number; info: FigureInfo; text: string }[];
+  /** Number of tokens (words and figures). */
+  length: number;
+  figures: SentenceFigure[];
   /** Whether the sentence has a run of capitalised words not at its start (a name). */
   hasName: boolean;
   /** Whether it has two or more capitalised words in a row (a person's full name, say). */
@@ -35,7 +55,6 @@ export interface Passage {
   /** The heading this passage stands under, if any. */
   heading: number | null;
   sentences: number[];
-  termSet: Set<string>;
 }
 
 export interface Corpus {
@@ -55,6 +74,53 @@ export interface Corpus {
 /** Whether a sentence contains any of the terms. */
 export function hasTerm(sentence: Sentence, terms: ReadonlySet<string>): boolean {
   return sentence.terms.some((term) => terms.has(term));
+}
+
+/** Whether any sentence of a passage contains the term. */
+export function passageHas(corpus: Corpus, passage: Passage, term: string): boolean {
+  return passage.sentences.some((id) => corpus.sentences[id]?.terms.includes(term));
+}
+
+const TIME_UNITS = /^(?:years?|months?|weeks?|days?|decades?|hours?)$/;
+
+/** What kind of figure a token is, from the figure itself and the words around it. */
+export function figureKind(tokens: readonly Token[], index: number): FigureKind {
+  const token = tokens[index];
+  const info = token?.figure;
+  if (!token || !info) return 'count';
+  if (info.currency) return 'money';
+  if (info.unit === '%') return 'percent';
+  if (info.unit) return 'capacity';
+  const next = tokens[index + 1];
+  if (next && TIME_UNITS.test(next.surface)) return 'duration';
+  if (!info.scaled && Number.isInteger(info.value) && info.value >= 1900 && info.value <= 2100) return 'year';
+  return 'count';
+}
+
+/** The figures of a tokenized sentence, with their kind and what they are read with. */
+function sentenceFigures(
+  tokens: readonly Token[],
+  terms: readonly string[],
+  positions: readonly number[],
+): SentenceFigure[] {
+  const out: SentenceFigure[] = [];
+  tokens.forEach((token, i) => {
+    if (!token.figure) return;
+    const kind = figureKind(tokens, i);
+    const next = tokens[i + 1];
+    const unitIndex = kind === 'count' && next ? positions.indexOf(i + 1) : -1;
+    out.push({
+      token: i,
+      info: token.figure,
+      term: token.term,
+      kind,
+      start: token.start,
+      end: token.end,
+      readEnd: kind === 'duration' && next ? next.end : token.end,
+      unit: unitIndex >= 0 ? (terms[unitIndex] ?? null) : null,
+    });
+  });
+  return out;
 }
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -146,7 +212,6 @@ export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
         kind: paragraph.kind,
         heading: paragraph.kind === 'heading' ? null : heading,
         sentences: [],
-        termSet: new Set(),
       };
       if (paragraph.kind === 'heading') heading = passage.id;
       passages.push(passage);
@@ -159,18 +224,9 @@ export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
         const content = contentTerms(lexicon, tokens);
         const terms = content.terms.map(intern);
         const { positions } = content;
-        const termSet = new Set(terms);
-        for (const term of termSet) {
-          df.set(term, (df.get(term) ?? 0) + 1);
-          passage.termSet.add(term);
-        }
+        for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
         for (const token of tokens)
           if (!token.figure && !lexicon.stopwords.has(token.surface)) surfaces.set(token.surface, token.term);
-        const figures = tokens.flatMap((token, i) =>
-          token.figure
-            ? [{ token: i, info: token.figure, text: piece.text.slice(token.start, token.end) }]
-            : [],
-        );
         const sentence: Sentence = {
           id: sentences.length,
           article: a,
@@ -178,9 +234,8 @@ export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
           text: piece.text,
           terms,
           positions,
-          termSet,
-          tokens,
-          figures,
+          length: tokens.length,
+          figures: sentenceFigures(tokens, terms, positions),
           hasName: NAME_RUN.test(piece.text),
           hasFullName: FULL_NAME.test(piece.text),
         };

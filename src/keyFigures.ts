@@ -28,45 +28,23 @@ export interface FigureCluster {
   disputed: boolean;
 }
 
-const TIME_UNITS = /^(?:years?|months?|weeks?|days?|decades?|hours?)$/;
-
-/** What kind of figure a token is, from the figure itself and the words around it. */
-export function figureKind(sentence: Sentence, index: number): FigureKind {
-  const token = sentence.tokens[index];
-  const info = token?.figure;
-  if (!token || !info) return 'count';
-  if (info.currency) return 'money';
-  if (info.unit === '%') return 'percent';
-  if (info.unit) return 'capacity';
-  const next = sentence.tokens[index + 1];
-  if (next && TIME_UNITS.test(next.surface)) return 'duration';
-  if (!info.scaled && Number.isInteger(info.value) && info.value >= 1900 && info.value <= 2100) return 'year';
-  return 'count';
-}
-
 function occurrencesOf(corpus: Corpus): FigureOccurrence[] {
   const out: FigureOccurrence[] = [];
   for (const sentence of corpus.sentences) {
     if (corpus.passages[sentence.passage]?.kind === 'heading') continue;
     for (const figure of sentence.figures) {
-      const kind = figureKind(sentence, figure.token);
-      const previous = sentence.text.slice(0, sentence.tokens[figure.token]?.start ?? 0);
+      const { kind } = figure;
       // A year right after a capitalised word is part of a name ("Expo 2024"), not a target.
-      if (kind === 'year' && /\p{Lu}[\p{L}]*\s+$/u.test(previous)) continue;
-      const next = sentence.tokens[figure.token + 1];
-      const unitIndex = next ? sentence.positions.indexOf(figure.token + 1) : -1;
-      const unit = kind === 'count' && unitIndex >= 0 ? (sentence.terms[unitIndex] ?? null) : null;
-      // A duration reads with its unit ("three years").
-      const end = kind === 'duration' && next ? next.end : (sentence.tokens[figure.token]?.end ?? 0);
-      const text = sentence.text.slice(sentence.tokens[figure.token]?.start ?? 0, end);
+      if (kind === 'year' && /\p{Lu}[\p{L}]*\s+$/u.test(sentence.text.slice(0, figure.start))) continue;
       out.push({
         sentence: sentence.id,
         token: figure.token,
-        text,
+        // A duration reads with its unit ("three years").
+        text: sentence.text.slice(figure.start, figure.readEnd),
         info: figure.info,
         kind,
-        unit,
-        term: sentence.tokens[figure.token]?.term ?? '',
+        unit: figure.unit,
+        term: figure.term,
       });
     }
   }
@@ -78,10 +56,10 @@ function similarity(corpus: Corpus, a: Sentence, b: Sentence): number {
   let shared = 0;
   let all = 0;
   const weigh = (term: string) => (/^\d/.test(term) ? 0 : idf(corpus, term));
-  for (const term of new Set([...a.termSet, ...b.termSet])) {
+  for (const term of new Set([...a.terms, ...b.terms])) {
     const w = weigh(term);
     all += w;
-    if (a.termSet.has(term) && b.termSet.has(term)) shared += w;
+    if (a.terms.includes(term) && b.terms.includes(term)) shared += w;
   }
   return all === 0 ? 0 : shared / all;
 }
@@ -100,7 +78,7 @@ class SimilarityJoin {
   private terms(sentence: Sentence) {
     let entry = this.ordered.get(sentence.id);
     if (!entry) {
-      const weighted = [...sentence.termSet]
+      const weighted = [...new Set(sentence.terms)]
         .filter((term) => !/^\d/.test(term))
         .map((term) => ({ term, weight: idf(this.corpus, term) }))
         .filter((t) => t.weight > 0)
@@ -124,7 +102,7 @@ class SimilarityJoin {
     const y = this.terms(b);
     let shared = 0;
     x.terms.forEach((term, k) => {
-      if (b.termSet.has(term)) shared += x.weights[k] as number;
+      if (b.terms.includes(term)) shared += x.weights[k] as number;
     });
     const all = x.total + y.total - shared;
     return all > 0 && shared / all >= threshold - 1e-6;
@@ -259,7 +237,7 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
     let cluster = clusters.get(root);
     if (!cluster) {
       const sentence = sentenceOf(o);
-      const start = sentence.tokens[o.token]?.start ?? 0;
+      const start = sentence.figures.find((f) => f.token === o.token)?.start ?? 0;
       cluster = {
         kind: o.kind,
         label: figureLabel(sentence, start, start + o.text.length),

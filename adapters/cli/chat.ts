@@ -18,8 +18,10 @@ export function reply(cita: Cita, line: string): string | null {
       return helpText(cita.suggestions());
     case '/sources':
       return sourcesText(cita.articles);
-    case '/figures':
-      return figuresText(cita.figures(rest.join(' ')));
+    case '/figures': {
+      const { figures, language, topic } = cita.figures(rest.join(' '));
+      return figuresText(figures, 80, { language, topic });
+    }
     default:
       if (!input) return helpText(cita.suggestions());
       if (input.startsWith('/') && !/\s/.test(input))

@@ -1,4 +1,7 @@
-/** `npm run figures -- [--json] [topic]`: the key figures, all or about a topic. */
+/**
+ * `npm run figures -- [--json] [topic]`: the key figures, all or about a topic, framed in the
+ * topic's language; `--json`: the core's `FiguresAnswer` (`{ topic, language, figures }`).
+ */
 import { loadCita } from '../../src/index.ts';
 import { knowledgeDirFrom, splitArgs } from './args.ts';
 import { figuresText } from './render.ts';
@@ -6,9 +9,11 @@ import { figuresText } from './render.ts';
 async function main(argv: string[]): Promise<number> {
   const { rest, found } = splitArgs(argv, ['--json']);
   const cita = await loadCita(knowledgeDirFrom(argv) ?? process.env.KNOWLEDGE_DIR ?? undefined);
-  const figures = cita.figures(rest.join(' '));
+  const result = cita.figures(rest.join(' '));
   process.stdout.write(
-    found.has('--json') ? `${JSON.stringify(figures, null, 2)}\n` : `${figuresText(figures)}\n`,
+    found.has('--json')
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : `${figuresText(result.figures, 80, { language: result.language, topic: result.topic })}\n`,
   );
   return 0;
 }

@@ -2,7 +2,14 @@
  * Plain-text rendering of the core's answers for the terminal: pure functions, wrapped to a
  * given width (80 columns by default), citations numbered as in the answer text.
  */
-import { type Answer, type ArticleMeta, type Citation, type KeyFigure, labels } from '../../src/index.ts';
+import {
+  type Answer,
+  type AnswerLanguage,
+  type ArticleMeta,
+  type Citation,
+  type KeyFigure,
+  labels,
+} from '../../src/index.ts';
 
 /** Word-wraps `text` to `width` columns, indenting continuation lines by `indent`. */
 export function wrap(text: string, width = 80, indent = ''): string {
@@ -54,15 +61,31 @@ export function answerText(answer: Answer, width = 80): string {
   return out.join('\n');
 }
 
-/** Key figures, disputed ones with every value and its source. */
-export function figuresText(figures: readonly KeyFigure[], width = 80): string {
-  if (figures.length === 0) return 'No key figures found for that topic. Type /figures for all of them.';
-  const out: string[] = ['Key figures:'];
+/** The terminal's own words around the figures, in each language. */
+const FIGURE_WORDS: Record<AnswerLanguage, { disputed: string; seeAll: string }> = {
+  en: { disputed: 'DISPUTED', seeAll: 'Type /figures for all of them.' },
+  es: { disputed: 'EN DISPUTA', seeAll: 'Escribe /figures para verlas todas.' },
+};
+
+/**
+ * Key figures, disputed ones with every value and its source, framed in `language` (the core's
+ * `FiguresAnswer.language`) with the `topic` they were asked about; values stay verbatim.
+ */
+export function figuresText(
+  figures: readonly KeyFigure[],
+  width = 80,
+  { language = 'en', topic = '' }: { language?: AnswerLanguage; topic?: string } = {},
+): string {
+  const label = labels(language);
+  const words = FIGURE_WORDS[language];
+  if (figures.length === 0)
+    return wrap(topic ? `${label.noFiguresAbout(topic)} ${words.seeAll}` : label.noFigures, width);
+  const out: string[] = [wrap(`${topic ? label.keyFiguresAbout(topic) : label.keyFigures}:`, width)];
   for (const figure of figures) {
     const sources = (citations: readonly Citation[]) =>
       [...new Set(citations.map((c) => c.publisher))].join(', ');
     if (figure.disputed) {
-      out.push(wrap(`• DISPUTED — ${figure.label}`, width, '    '));
+      out.push(wrap(`• ${words.disputed} — ${figure.label}`, width, '    '));
       for (const v of figure.values)
         out.push(wrap(`    ${v.value} — ${sources(v.citations)}`, width, '      '));
     } else {

@@ -6,7 +6,7 @@
  * answerBlocks(cita.ask('How much is Microsoft investing?'))
  * // → [quoted answer section, sources context, Sources / 👍 / 👎 buttons]
  */
-import type { Answer, ArticleMeta, Citation, Conflict } from '../../src/index.ts';
+import type { Answer, AnswerLanguage, ArticleMeta, Citation, Conflict } from '../../src/index.ts';
 import {
   actions,
   type Block,
@@ -80,19 +80,16 @@ function extraQuotes(answer: Answer): Citation[] {
 /** The buttons under an answer. Button values carry the question so a click can re-ask it. */
 export function answerActions(answer: Answer, kinds: readonly AnswerAction[]): Block[] {
   const question = answer.question;
+  const s = stringsFor(answer.language);
   const buttons: Button[] = [];
   for (const kind of kinds) {
     if (kind === 'share' && answer.answered)
-      buttons.push(button(ACTION.shareAnswer, 'Share in channel', question, { style: 'primary' }));
+      buttons.push(button(ACTION.shareAnswer, s.shareInChannel, question, { style: 'primary' }));
     if (kind === 'sources' && answer.answered && answer.citations.length > 0)
-      buttons.push(
-        button(ACTION.sources, stringsFor(answer.language).sources, question, {
-          label: 'Send me the full sources',
-        }),
-      );
+      buttons.push(button(ACTION.sources, s.sources, question, { label: s.fullSourcesLabel }));
     if (kind === 'feedback') {
-      buttons.push(button(ACTION.feedbackUp, '👍', question, { label: 'Helpful' }));
-      buttons.push(button(ACTION.feedbackDown, '👎', question, { label: 'Not helpful' }));
+      buttons.push(button(ACTION.feedbackUp, '👍', question, { label: s.helpful }));
+      buttons.push(button(ACTION.feedbackDown, '👎', question, { label: s.notHelpful }));
     }
   }
   return buttons.length > 0 && question ? [actions('cita_answer', buttons)] : [];
@@ -122,7 +119,7 @@ export function answerBlocks(answer: Answer, options: AnswerOptions = {}): Block
   if (answer.answered && (options.sourceList ?? true) && answer.citations.length > 0)
     blocks.push(context(answer.citations.map((c) => sourceLine(c, answer.language))));
   if (!answer.answered) blocks.push(context([s.helpHint]));
-  if (isUserId(options.sharedBy)) blocks.push(context([`Shared by <@${options.sharedBy}>`]));
+  if (isUserId(options.sharedBy)) blocks.push(context([s.sharedBy(options.sharedBy)]));
   blocks.push(...answerActions(answer, options.actions ?? ['sources', 'feedback']));
   return blocks;
 }
@@ -153,19 +150,19 @@ export function fullCitationsBlocks(answer: Answer, options: { heading?: boolean
     blocks.push(section(blockQuote(escapeText(clip(c.passage || c.quote, PASSAGE_MAX)))));
   });
   const more = answer.citations.length - shown.length;
-  if (more > 0) blocks.push(context([`…and ${more} more.`]));
+  if (more > 0) blocks.push(context([s.moreCitations(more)]));
   return blocks;
 }
 
 /** The articles Cita knows, one linked line each. */
-export function articlesBlocks(articles: readonly ArticleMeta[]): Block[] {
-  if (articles.length === 0) return [section('I have no articles loaded yet.')];
+export function articlesBlocks(articles: readonly ArticleMeta[], language: AnswerLanguage = 'en'): Block[] {
+  const s = stringsFor(language);
+  if (articles.length === 0) return [section(s.noArticles)];
   const lines = articles.map((a) => {
-    const date = a.published ? `, ${formatDate(a.published)}` : '';
+    const date = a.published ? `, ${formatDate(a.published, language)}` : '';
     return `• ${link(a.url, a.title)} — ${escapeText(a.publisher)}${date}`;
   });
-  const count = articles.length === 1 ? 'one article' : `${articles.length} articles`;
-  return [section(`I answer from ${count}:`), ...sections(lines)];
+  return [section(s.answerFrom(articles.length)), ...sections(lines)];
 }
 
 /** `*Ask me about:* Mexico · Microsoft · …`: the core's suggestions (topics or questions), escaped. */
@@ -174,22 +171,9 @@ export function suggestionsLine(title: string, items: readonly string[]): Block 
 }
 
 /** How to use Cita: the ways to ask, and a few example questions from the knowledge. */
-export function helpBlocks(suggestions: readonly string[] = []): Block[] {
-  const blocks: Block[] = [
-    header('How to ask Cita'),
-    section(
-      'I answer questions about a small set of news articles, quoting them word for word with numbered, linked sources.',
-    ),
-    section(HOW_TO_ASK.join('\n')),
-  ];
-  if (suggestions.length > 0) blocks.push(suggestionsLine('Ask me about', suggestions));
+export function helpBlocks(suggestions: readonly string[] = [], language: AnswerLanguage = 'en'): Block[] {
+  const s = stringsFor(language);
+  const blocks: Block[] = [header(s.helpTitle), section(s.helpIntro), section(s.howToAsk.join('\n'))];
+  if (suggestions.length > 0) blocks.push(suggestionsLine(s.askMeAbout, suggestions));
   return blocks;
 }
-
-export const HOW_TO_ASK = [
-  '• *In a channel:* mention me with your question (`@Cita …`): I answer in the thread.',
-  '• *In a direct message:* just ask. You also get the full citations.',
-  '• `/cita <question>`: an answer only you can see, with a button to share it.',
-  '• `/figures [topic]`: the key figures with their sources.',
-  '• `sources` (or `/cita sources`): the articles I know.',
-];

@@ -3,7 +3,13 @@
  * what is posted alone when Slack rejects the blocks. Slack renders it as mrkdwn too, so it is
  * escaped like the blocks; it is capped so it can never be the reason a post fails.
  */
-import type { Answer, ArticleMeta, KeyFigure } from '../../src/index.ts';
+import {
+  type Answer,
+  type AnswerLanguage,
+  type ArticleMeta,
+  type KeyFigure,
+  labels,
+} from '../../src/index.ts';
 import { LIMITS } from './blockKit.ts';
 import { clipMrkdwn, escapeText, link } from './escape.ts';
 import { formatDate, stringsFor } from './strings.ts';
@@ -48,30 +54,31 @@ export function fullCitationsText(answer: Answer): string {
   );
 }
 
-export function figuresText(figures: readonly KeyFigure[], topic = ''): string {
-  if (figures.length === 0)
-    return topic
-      ? `I found no key figures about “${escapeText(topic)}” in the articles.`
-      : 'I found no key figures in the articles.';
+/** The figures as text, framed in `language`; figure labels and values stay as the articles say them. */
+export function figuresText(
+  figures: readonly KeyFigure[],
+  topic = '',
+  language: AnswerLanguage = 'en',
+): string {
+  const l = labels(language);
+  if (figures.length === 0) return topic ? l.noFiguresAbout(escapeText(topic)) : l.noFigures;
   const lines = figures.map((f) => {
     const values = f.values.map((v) => {
       const publishers = [...new Set(v.citations.map((c) => escapeText(c.publisher)))].join(', ');
       return publishers ? `${escapeText(v.value)} (${publishers})` : escapeText(v.value);
     });
-    return `• ${escapeText(f.label)}: ${values.join(' / ')}${f.disputed ? ' — the sources differ' : ''}`;
+    return `• ${escapeText(f.label)}: ${values.join(' / ')}${f.disputed ? ` — ${l.figureDisputed}` : ''}`;
   });
-  const title = topic ? `Key figures about “${escapeText(topic)}”` : 'Key figures';
+  const title = topic ? l.keyFiguresAbout(escapeText(topic)) : l.keyFigures;
   return clipMrkdwn(`${title}:\n${lines.join('\n')}`, LIMITS.fallbackText);
 }
 
-export function articlesText(articles: readonly ArticleMeta[]): string {
-  if (articles.length === 0) return 'I have no articles loaded yet.';
+export function articlesText(articles: readonly ArticleMeta[], language: AnswerLanguage = 'en'): string {
+  const s = stringsFor(language);
+  if (articles.length === 0) return s.noArticles;
   const lines = articles.map(
     (a) =>
-      `• ${link(a.url, a.title)} — ${escapeText(a.publisher)}${a.published ? `, ${formatDate(a.published)}` : ''}`,
+      `• ${link(a.url, a.title)} — ${escapeText(a.publisher)}${a.published ? `, ${formatDate(a.published, language)}` : ''}`,
   );
-  return clipMrkdwn(`I answer from these articles:\n${lines.join('\n')}`, LIMITS.fallbackText);
+  return clipMrkdwn(`${s.answerFromThese}\n${lines.join('\n')}`, LIMITS.fallbackText);
 }
-
-export const HELP_TEXT =
-  'I answer questions about a small set of news articles, quoting them with linked sources. Mention me in a channel, send me a direct message, or use `/cita <question>` and `/figures [topic]`.';

@@ -1,12 +1,14 @@
 /**
- * The App Home tab: what Cita knows (the articles), the key figures, and how to ask.
+ * The App Home tab: what Cita knows (the articles), the key figures, and how to ask, in the
+ * viewer's language (from their Slack locale).
  */
 import type { types } from '@slack/bolt';
-import type { ArticleMeta, KeyFigure } from '../../src/index.ts';
+import { type AnswerLanguage, type ArticleMeta, type KeyFigure, labels } from '../../src/index.ts';
 import { type Block, context, divider, fitBlocks, header, LIMITS, section, sections } from './blockKit.ts';
-import { articlesBlocks, HOW_TO_ASK, suggestionsLine } from './blocks.ts';
+import { articlesBlocks, suggestionsLine } from './blocks.ts';
 import { escapeText } from './escape.ts';
 import { figureSources } from './figuresBlocks.ts';
+import { stringsFor } from './strings.ts';
 
 /** The Home tab lists this many figures; `/figures` shows them all. */
 export const HOME_FIGURES_MAX = 25;
@@ -15,6 +17,8 @@ export interface HomeContent {
   articles: readonly ArticleMeta[];
   figures: readonly KeyFigure[];
   suggestions: readonly string[];
+  /** The language of the framing; English by default. */
+  language?: AnswerLanguage;
 }
 
 /** `• *label*: value — sources`; a disputed figure lists its values side by side. */
@@ -26,31 +30,23 @@ function figureLine(f: KeyFigure): string {
   return `• *${escapeText(f.label)}*: ${values.join(' / ')}${f.disputed ? ' :warning:' : ''}`;
 }
 
-export function homeView({ articles, figures, suggestions }: HomeContent): types.HomeView {
+export function homeView({ articles, figures, suggestions, language = 'en' }: HomeContent): types.HomeView {
+  const s = stringsFor(language);
   const blocks: Block[] = [
     header('Cita'),
-    section(
-      'I answer questions about the news articles below, quoting them word for word with numbered, linked sources. When the sources disagree, I show every version.',
-    ),
-    header('How to ask'),
-    section(HOW_TO_ASK.join('\n')),
+    section(s.homeIntro),
+    header(s.howToAskHeading),
+    section(s.howToAsk.join('\n')),
   ];
-  if (suggestions.length > 0) blocks.push(suggestionsLine('Ask me about', suggestions));
-  blocks.push(divider(), header('What I know'), ...articlesBlocks(articles));
+  if (suggestions.length > 0) blocks.push(suggestionsLine(s.askMeAbout, suggestions));
+  blocks.push(divider(), header(s.whatIKnow), ...articlesBlocks(articles, language));
   if (figures.length > 0) {
     blocks.push(
       divider(),
-      header('Key figures'),
+      header(labels(language).keyFigures),
       ...sections(figures.slice(0, HOME_FIGURES_MAX).map(figureLine)),
-    );
-    const more = figures.length - HOME_FIGURES_MAX;
-    blocks.push(
-      context([
-        more > 0
-          ? `…and ${more} more. \`/figures [topic]\` shows them all with their sources.`
-          : '`/figures [topic]` shows them with their sources.',
-      ]),
+      context([s.homeFiguresMore(Math.max(figures.length - HOME_FIGURES_MAX, 0))]),
     );
   }
-  return { type: 'home', blocks: fitBlocks(blocks, LIMITS.viewBlocks) };
+  return { type: 'home', blocks: fitBlocks(blocks, LIMITS.viewBlocks, s.leftOut) };
 }

@@ -14,6 +14,7 @@ import { boltLogger } from './boltLogger.ts';
 import { createDedupe, type DedupeOptions } from './dedupe.ts';
 import { createDeliverer, DEFAULT_RETRY, type RetryPolicy, type Sleep } from './deliver.ts';
 import { registerListeners } from './listeners/index.ts';
+import { createUserLocales, type UserLocaleOptions } from './userLocale.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** The largest request body /slack/events reads (as for Teams' /api/messages). */
@@ -29,6 +30,8 @@ export interface SlackAdapterOptions {
   timeoutMs?: number;
   /** How long `stop()` waits for answers in progress. */
   drainMs?: number;
+  /** The users' locale lookups (`users.info`): cache lifetimes and how long an answer waits. */
+  locale?: UserLocaleOptions;
 }
 
 /**
@@ -113,6 +116,7 @@ export function createSlackAdapter(
     deliver,
     seen: createDedupe(options.dedupe),
     limiter: ctx.limiter ?? createRateLimiter(ctx.config.rateLimitPerMinute),
+    locales: createUserLocales(log, options.locale),
   });
 
   let socketOpen = false;

@@ -10,7 +10,7 @@ import {
   type InvokeResponse,
   TurnContext,
 } from 'botbuilder';
-import type { Cita } from '../../src/index.ts';
+import { type Cita, labels as coreLabels, localeLanguage } from '../../src/index.ts';
 import type { Logger } from '../log.ts';
 import { type RateLimiter, rateLimitMessage } from '../rateLimit.ts';
 import { figuresCard, helpCard, sourcesCard } from './cards.ts';
@@ -96,35 +96,46 @@ export class CitaBot extends ActivityHandler {
 
     const command = parseCommand(click ? click.question : questionText(activity));
     const cita = this.options.getCita();
+    // Teams tells the user's locale: the language of replies that have no question to go by,
+    // unless the command word itself is Spanish (`ayuda`, `fuentes`, `cifras`).
+    const locale = activity.locale;
     switch (command.kind) {
-      case 'help':
-        log.info('teams.command', { command: 'help', scope });
-        await context.sendActivity(cardMessage(helpCard(cita.suggestions())));
+      case 'help': {
+        const language = command.language ?? localeLanguage(locale);
+        log.info('teams.command', { command: 'help', scope, language });
+        await context.sendActivity(cardMessage(helpCard(cita.suggestions(), language)));
         return;
-      case 'sources':
-        log.info('teams.command', { command: 'sources', scope });
-        await context.sendActivity(cardMessage(sourcesCard(cita.articles)));
+      }
+      case 'sources': {
+        const language = command.language ?? localeLanguage(locale);
+        log.info('teams.command', { command: 'sources', scope, language });
+        await context.sendActivity(cardMessage(sourcesCard(cita.articles, language)));
         return;
+      }
       case 'figures': {
         if (!(await this.allowed(context))) return;
-        const figures = cita.figures(command.topic);
+        const result = cita.figures(command.topic, { locale: command.language ?? locale });
+        const language = command.language ?? result.language;
         log.info('teams.command', {
           command: 'figures',
           scope,
           topic: Boolean(command.topic),
-          figures: figures.length,
+          figures: result.figures.length,
+          language,
         });
-        await context.sendActivity(cardMessage(figuresCard(figures, command.topic), 'Key figures'));
+        await context.sendActivity(
+          cardMessage(figuresCard(result.figures, command.topic, language), coreLabels(language).keyFigures),
+        );
         return;
       }
       case 'question': {
         if (!command.text) {
-          await context.sendActivity(cardMessage(helpCard(cita.suggestions())));
+          await context.sendActivity(cardMessage(helpCard(cita.suggestions(), localeLanguage(locale))));
           return;
         }
         if (!(await this.allowed(context))) return;
         // Teams tells the user's locale: a hint for the answer's language in close calls.
-        const answer = cita.ask(command.text, { locale: context.activity.locale });
+        const answer = cita.ask(command.text, { locale });
         log.info('teams.answer', {
           scope,
           answered: answer.answered,

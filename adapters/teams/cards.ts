@@ -2,7 +2,15 @@
  * Pure renderers from the core's answers to what Teams shows: Adaptive Cards (1.5) and the
  * schema.org citation entity. Data in, data out: no botbuilder, no I/O.
  */
-import type { Answer, ArticleMeta, Citation, Conflict, KeyFigure } from '../../src/index.ts';
+import {
+  type Answer,
+  type AnswerLanguage,
+  type ArticleMeta,
+  type Citation,
+  type Conflict,
+  labels as coreLabels,
+  type KeyFigure,
+} from '../../src/index.ts';
 import {
   type AdaptiveCard,
   type CardElement,
@@ -41,7 +49,6 @@ export type SubmitData = { cita: 'sources'; question: string } | { cita: 'ask'; 
 
 const bold = { weight: 'Bolder' } as const;
 const subtle = { isSubtle: true } as const;
-const SHORTENED = labels('en').shortened;
 
 function metaLine(c: Pick<Citation, 'publisher' | 'published' | 'author'>, withAuthor: boolean): string {
   const parts = [c.publisher, c.published ?? ''];
@@ -192,22 +199,26 @@ function valueSources(citations: readonly Citation[]): CardElement[] {
   return out;
 }
 
-/** Key figures (optionally about `topic`); disputed ones show each value with its sources. */
-export function figuresCard(figures: readonly KeyFigure[], topic?: string): AdaptiveCard {
+/**
+ * Key figures (optionally about `topic`), framed in `language` (the core's
+ * `FiguresAnswer.language`); disputed ones show each value with its sources. Labels and values
+ * stay as the articles say them.
+ */
+export function figuresCard(
+  figures: readonly KeyFigure[],
+  topic?: string,
+  language: AnswerLanguage = 'en',
+): AdaptiveCard {
+  const l = labels(language);
+  const shared = coreLabels(language);
   const about = topic ? clip(topic, 100) : undefined;
   const body: CardElement[] = [
-    rich([run(about ? `Key figures: ${about}` : 'Key figures', { ...bold, size: 'Medium' })]),
+    rich([run(about ? l.figuresAbout(about) : shared.keyFigures, { ...bold, size: 'Medium' })]),
   ];
-  if (figures.length === 0) {
-    body.push(
-      rich([
-        run(about ? `I found no key figures about “${about}”.` : 'I found no key figures in the articles.'),
-      ]),
-    );
-  }
+  if (figures.length === 0) body.push(rich([run(about ? l.noFiguresAbout(about) : shared.noFigures)]));
   for (const f of figures.slice(0, LIMITS.figures)) {
     const title = [run(clip(f.label, 150), bold)];
-    if (f.disputed) title.push(run('  Sources differ', { color: 'Attention' }));
+    if (f.disputed) title.push(run(`  ${l.figureDisputed}`, { color: 'Attention' }));
     const values = f.values
       .slice(0, LIMITS.figureValues)
       .map((v) => rich([run(clip(v.value, 60), bold), run(' — '), ...valueSources(v.citations)]));
@@ -219,14 +230,15 @@ export function figuresCard(figures: readonly KeyFigure[], topic?: string): Adap
     );
   }
   const more = figures.length - LIMITS.figures;
-  if (more > 0) body.push(rich([run(`…and ${more} more. Narrow it down: figures <topic>`, subtle)]));
-  return fitCard(card(body), SHORTENED);
+  if (more > 0) body.push(rich([run(l.moreFigures(more), subtle)]));
+  return fitCard(card(body), l.shortened);
 }
 
-/** The articles Cita answers from (the `sources` command). */
-export function sourcesCard(articles: readonly ArticleMeta[]): AdaptiveCard {
-  const body: CardElement[] = [rich([run('The articles I answer from', { ...bold, size: 'Medium' })])];
-  if (articles.length === 0) body.push(rich([run('No articles are loaded.')]));
+/** The articles Cita answers from (the `sources` command), framed in `language`. */
+export function sourcesCard(articles: readonly ArticleMeta[], language: AnswerLanguage = 'en'): AdaptiveCard {
+  const l = labels(language);
+  const body: CardElement[] = [rich([run(l.sourcesTitle, { ...bold, size: 'Medium' })])];
+  if (articles.length === 0) body.push(rich([run(l.noArticles)]));
   for (const a of articles.slice(0, LIMITS.articles)) {
     body.push(
       container(
@@ -238,25 +250,22 @@ export function sourcesCard(articles: readonly ArticleMeta[]): AdaptiveCard {
     );
   }
   const more = articles.length - LIMITS.articles;
-  if (more > 0) body.push(rich([run(`…and ${more} more.`, subtle)]));
-  return fitCard(card(body), SHORTENED);
+  if (more > 0) body.push(rich([run(l.moreArticles(more), subtle)]));
+  return fitCard(card(body), l.shortened);
 }
 
-/** What Cita does and how to ask (the `help` command, and a bare @mention). */
-export function helpCard(suggestions: readonly string[] = []): AdaptiveCard {
-  const command = (name: string, what: string) => rich([run(name, bold), run(` — ${what}`)]);
+/**
+ * What Cita does and how to ask (the `help`/`ayuda` command, and a bare @mention), in `language`:
+ * the commands as typed in that language.
+ */
+export function helpCard(suggestions: readonly string[] = [], language: AnswerLanguage = 'en'): AdaptiveCard {
+  const l = labels(language);
   return card(
     [
-      rich([run('Cita answers questions about a set of news articles', { ...bold, size: 'Medium' })]),
-      rich([
-        run(
-          'Every answer quotes the articles word for word and links its sources. In a channel or group chat, @mention me with your question; in a 1:1 chat, just ask.',
-        ),
-      ]),
-      command('figures [topic]', 'key figures, and the ones the sources disagree on'),
-      command('sources', 'the articles I answer from'),
-      command('help', 'this message'),
-      ...(suggestions.length > 0 ? [rich([run('Try asking about:', subtle)])] : []),
+      rich([run(l.helpTitle, { ...bold, size: 'Medium' })]),
+      rich([run(l.helpIntro)]),
+      ...l.helpCommands.map(([name, what]) => rich([run(name, bold), run(` — ${what}`)])),
+      ...(suggestions.length > 0 ? [rich([run(l.tryAsking, subtle)])] : []),
     ],
     askButtons(suggestions),
   );

@@ -1,32 +1,41 @@
 /**
  * What a Teams message asks for: a command from the manifest's command list (`figures [topic]`,
- * `sources`, `help`), a button click (`Action.Submit` data) or a question. Everything arriving here
- * is untrusted, so button data and feedback are parsed with zod, never trusted by shape.
+ * `sources`, `help`, or their Spanish aliases `cifras [tema]`, `fuentes`, `ayuda`), a button click
+ * (`Action.Submit` data) or a question. Everything arriving here is untrusted, so button data and
+ * feedback are parsed with zod, never trusted by shape.
  */
 import { z } from 'zod';
-import { MAX_QUESTION_LENGTH } from '../../src/index.ts';
+import { type AnswerLanguage, MAX_QUESTION_LENGTH } from '../../src/index.ts';
 import type { SubmitData } from './cards.ts';
 import { clip } from './markup.ts';
 
+/** A command; `language` is set when the command word itself is Spanish (`ayuda`, `fuentes`, `cifras`). */
 export type Command =
-  | { kind: 'help' }
-  | { kind: 'sources' }
-  | { kind: 'figures'; topic?: string }
+  | { kind: 'help'; language?: AnswerLanguage }
+  | { kind: 'sources'; language?: AnswerLanguage }
+  | { kind: 'figures'; topic?: string; language?: AnswerLanguage }
   | { kind: 'question'; text: string };
 
+/** `{ language: 'es' }` when the command word is the Spanish alias, else nothing. */
+function spanish(word: string | undefined, alias: string): { language?: AnswerLanguage } {
+  return word?.toLowerCase() === alias ? { language: 'es' } : {};
+}
+
 /**
- * `help`, `sources` and `figures [topic]` (optionally with a leading `/`, as typed from the
- * command menu); `help` and `sources` only on their own, so "help me understand the deal" is
- * still a question. Anything else is a question (possibly empty).
+ * `help`, `sources` and `figures [topic]`, or `ayuda`, `fuentes` and `cifras [tema]` (optionally
+ * with a leading `/`, as typed from the command menu); `help` and `sources` only on their own, so
+ * "help me understand the deal" is still a question. Anything else is a question (possibly empty).
  */
 export function parseCommand(text: string): Command {
   const t = text.trim();
-  if (/^\/?help[.!?]?$/i.test(t)) return { kind: 'help' };
-  if (/^\/?sources[.!?]?$/i.test(t)) return { kind: 'sources' };
-  const figures = /^\/?figures(?:[\s:]+([\s\S]*))?$/i.exec(t);
+  const help = /^\/?(help|ayuda)[.!?]?$/i.exec(t);
+  if (help) return { kind: 'help', ...spanish(help[1], 'ayuda') };
+  const sources = /^\/?(sources|fuentes)[.!?]?$/i.exec(t);
+  if (sources) return { kind: 'sources', ...spanish(sources[1], 'fuentes') };
+  const figures = /^\/?(figures|cifras)(?:[\s:]+([\s\S]*))?$/i.exec(t);
   if (figures) {
-    const topic = figures[1]?.trim();
-    return topic ? { kind: 'figures', topic } : { kind: 'figures' };
+    const topic = figures[2]?.trim();
+    return { kind: 'figures', ...(topic ? { topic } : {}), ...spanish(figures[1], 'cifras') };
   }
   return { kind: 'question', text: t };
 }

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reply, runChat } from '../../adapters/cli/chat.ts';
 import { answerText, figuresText, wrap } from '../../adapters/cli/render.ts';
-import { type Answer, type Cita, loadCita } from '../../src/index.ts';
+import { type Answer, type Cita, type KeyFigure, loadCita } from '../../src/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOLAR = fileURLToPath(new URL('../fixtures/solar/', import.meta.url));
@@ -44,7 +44,44 @@ describe('plain-text rendering', () => {
   });
 
   it('says when a topic has no figures', () => {
-    expect(figuresText([])).toBe('No key figures found for that topic. Type /figures for all of them.');
+    expect(figuresText([], 80, { topic: 'tennis' })).toBe(
+      'I found no key figures about “tennis” in the articles. Type /figures for all of\nthem.',
+    );
+    expect(figuresText([])).toBe('I found no key figures in the articles.');
+  });
+
+  it('frames Spanish figures in Spanish, keeping labels and values verbatim', () => {
+    const cite = answer.citations[0] as Answer['citations'][number];
+    const figures: KeyFigure[] = [
+      {
+        label: 'jobs created',
+        kind: 'count',
+        disputed: false,
+        values: [{ value: '1,200', citations: [cite] }],
+      },
+      {
+        label: 'battery size',
+        kind: 'capacity',
+        disputed: true,
+        values: [
+          { value: '800 MWh', citations: [cite] },
+          { value: '750 MWh', citations: [{ ...cite, publisher: 'Q' }] },
+        ],
+      },
+    ];
+    expect(figuresText(figures, 80, { language: 'es', topic: 'empleos' })).toBe(
+      [
+        'Cifras clave sobre «empleos»:',
+        '• 1,200 — jobs created (P)',
+        '• EN DISPUTA — battery size',
+        '    800 MWh — P',
+        '    750 MWh — Q',
+      ].join('\n'),
+    );
+    expect(figuresText([], 80, { language: 'es', topic: 'tenis' })).toBe(
+      'No encontré cifras clave sobre «tenis» en los artículos. Escribe /figures para\nverlas todas.',
+    );
+    expect(figuresText([], 80, { language: 'es' })).toBe('No encontré cifras clave en los artículos.');
   });
 });
 
@@ -135,6 +172,18 @@ describe('npm run ask', () => {
       ['How big is the battery?', true],
       ['Who is Elon Musk?', false],
     ]);
+  });
+
+  it("prints the core's FiguresAnswer with npm run figures -- --json", async () => {
+    const { stdout } = await run(
+      'npx',
+      ['tsx', 'adapters/cli/figures.ts', '--json', '--knowledge', SOLAR, 'battery'],
+      { cwd: ROOT },
+    );
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(['topic', 'language', 'figures']);
+    expect(json).toMatchObject({ topic: 'battery', language: 'en' });
+    expect(json.figures.map((f: KeyFigure) => f.values[0]?.value)).toEqual(['800 MWh']);
   });
 
   it('stops with one clear message on a bad knowledge folder', async () => {

@@ -1,8 +1,8 @@
 /**
  * A fake Slack Web API on loopback (point SLACK_API_URL at `url`), plus response_url endpoints.
- * It records every call, answers like Slack for the methods Cita uses, and can be told to fail
- * the next N calls (429 with Retry-After, 5xx, a Slack error such as `invalid_blocks`, or a
- * dropped connection).
+ * It records every call, answers like Slack for the methods Cita uses (`users.info` with a locale
+ * that can be set per user), and can be told to fail the next N calls (429 with Retry-After, 5xx,
+ * a Slack error such as `invalid_blocks`, or a dropped connection).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,6 +46,9 @@ export interface FakeSlackApi {
   failNext(method: string, count: number, failure: Failure): void;
   /** Holds the answer to the next call to `method` until the returned function is called. */
   holdNext(method: string): () => void;
+  /** The locale `users.info` gives for `user` (`null`: none); `en-US` unless set. */
+  setLocale(user: string, locale: string | null): void;
+  /** Forgets recorded calls, failures, holds and locales. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -67,7 +70,14 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 let tsCounter = 1_700_000_000;
 
-function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+/** What `users.info` gives when no locale was set for the user: Slack's default. */
+const DEFAULT_LOCALE = 'en-US';
+
+function answer(
+  method: string,
+  args: Record<string, unknown>,
+  locales: ReadonlyMap<string, string | null>,
+): Record<string, unknown> {
   switch (method) {
     case 'auth.test':
       return {
@@ -89,6 +99,13 @@ function answer(method: string, args: Record<string, unknown>): Record<string, u
       return { ok: true, channel: { id: `D${String(args.users ?? 'X').split(',')[0]}` } };
     case 'views.publish':
       return { ok: true, view: { id: 'VHOME', type: 'home' } };
+    case 'users.info': {
+      const id = String(args.user ?? '');
+      const locale = locales.has(id) ? locales.get(id) : DEFAULT_LOCALE;
+      // Like Slack: the locale is only there when asked for (`include_locale`).
+      const withLocale = String(args.include_locale) === 'true' && locale;
+      return { ok: true, user: { id, name: id.toLowerCase(), ...(withLocale ? { locale } : {}) } };
+    }
     default:
       return { ok: true };
   }
@@ -98,6 +115,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: ApiCall[] = [];
   const responses: ResponseUrlPost[] = [];
   const failures: { method: string; left: number; failure: Failure }[] = [];
+  const locales = new Map<string, string | null>();
 
   const holds: { method: string; gate: Promise<void>; open: () => void }[] = [];
   const hung = new Set<ServerResponse>();
@@ -162,7 +180,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const failed = fail(res, takeFailure(method), false);
       calls.push({ method, args: body, token, ok: !failed, at });
       if (!failed)
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(method, body)));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify(answer(method, body, locales)));
       return;
     }
     res.writeHead(404).end();
@@ -187,8 +207,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       holds.push({ method, gate, open });
       return open;
     },
+    setLocale(user, locale) {
+      locales.set(user, locale);
+    },
     reset() {
       calls.length = 0;
+      locales.clear();
       responses.length = 0;
       failures.length = 0;
       for (const hold of holds.splice(0)) hold.open();

@@ -7,6 +7,7 @@ import type { Config, SlackConfig } from '../../adapters/config.ts';
 import { createLogger } from '../../adapters/log.ts';
 import { type RunningServer, startServer } from '../../adapters/server.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
+import type { UserLocaleOptions } from '../../adapters/slack/userLocale.ts';
 import { type Cita, loadCita } from '../../src/index.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slackApi.ts';
 import { type SlackRequests, slackRequests } from './slackRequests.ts';
@@ -39,7 +40,7 @@ export function shippedCita(): Promise<Cita> {
 }
 
 export async function startSlackHarness(
-  options: { cita?: Cita; rateLimitPerMinute?: number } = {},
+  options: { cita?: Cita; rateLimitPerMinute?: number; locale?: UserLocaleOptions } = {},
 ): Promise<SlackHarness> {
   const cita = options.cita ?? (await shippedCita());
   const api = await startFakeSlackApi();
@@ -66,6 +67,7 @@ export async function startSlackHarness(
     sleep: async (ms) => {
       delays.push(ms);
     },
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   const server = await startServer(ctx, [adapter]);
   const baseUrl = `http://127.0.0.1:${server.port}`;

@@ -52,7 +52,11 @@ export function echoCita(figures: KeyFigure[] = [FIGURE]): Cita {
         suggestions: ['rates'],
       };
     },
-    figures: (topic?: string) => (topic && !/invest/i.test(topic) ? [] : figures),
+    figures: (topic?: string) => ({
+      topic: topic ?? '',
+      language: 'en',
+      figures: topic && !/invest/i.test(topic) ? [] : figures,
+    }),
     suggestions: () => ['rates'],
   };
 }

@@ -122,6 +122,7 @@ describe('start-up against the Web API', () => {
     await adapter.idle();
     expect(api.calls.slice(2).map((c) => [c.method, c.ok])).toEqual([
       ['auth.test', true],
+      ['users.info', true], // the asker's locale, a hint for the reply's language
       ['chat.postMessage', true],
     ]);
     await new Promise((resolve) => server.close(resolve));

@@ -9,7 +9,14 @@ import {
   sourceLine,
 } from '../../adapters/slack/blocks.ts';
 import { answerText, fullCitationsText } from '../../adapters/slack/fallback.ts';
-import { dmAnswer, threadAnswer } from '../../adapters/slack/messages.ts';
+import {
+  articlesMessage,
+  dmAnswer,
+  helpMessage,
+  keywordLanguage,
+  keywordOf,
+  threadAnswer,
+} from '../../adapters/slack/messages.ts';
 import { stringsFor } from '../../adapters/slack/strings.ts';
 import type { Answer, Citation } from '../../src/index.ts';
 
@@ -215,6 +222,15 @@ describe('messages', () => {
     expect(threadAnswer(empty).blocks).toEqual(helpBlocks(['Mexico', 'Microsoft']));
   });
 
+  it('an empty question gets the help in the answer’s language', () => {
+    const empty: Answer = { ...declined, question: '', declineReason: 'empty', missing: [], language: 'es' };
+    expect(threadAnswer(empty)).toEqual(helpMessage(['Mexico', 'Microsoft'], 'es'));
+    expect(dmAnswer(empty).blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Cómo preguntar a Cita', emoji: true },
+    });
+  });
+
   it('plain-text fallbacks carry the answer, the conflict and the sources', () => {
     expect(answerText(conflicting)).toBe(
       'It costs $5. [1]\n\nThe sources differ: $5 [1] / $7 [2]\n\n' +
@@ -255,5 +271,67 @@ describe('articlesBlocks', () => {
         '• <https://a.example/1|Title A> — Pub A, 25 Sep 2024\n• <https://b.example/2|Title B> — Pub B',
       ),
     ]);
+  });
+});
+
+describe('Spanish help and keywords', () => {
+  it('tells the Spanish keywords from the English ones', () => {
+    expect(['ayuda', 'Ayuda?', 'fuentes', 'help', 'sources', 'articles', ''].map(keywordOf)).toEqual([
+      'help',
+      'help',
+      'sources',
+      'help',
+      'sources',
+      'sources',
+      'help',
+    ]);
+    expect(['ayuda', 'FUENTES!', 'help', 'sources', '', 'hola'].map(keywordLanguage)).toEqual([
+      'es',
+      'es',
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(keywordOf('toString')).toBeNull();
+  });
+
+  it('the help in Spanish', () => {
+    expect(helpBlocks(['Mexico'], 'es')).toEqual([
+      { type: 'header', text: { type: 'plain_text', text: 'Cómo preguntar a Cita', emoji: true } },
+      sectionOf(
+        'Respondo preguntas sobre un pequeño conjunto de artículos de prensa, citándolos palabra por palabra con fuentes numeradas y enlazadas.',
+      ),
+      sectionOf(stringsFor('es').howToAsk.join('\n')),
+      sectionOf('*Pregúntame por:* Mexico'),
+    ]);
+    expect(helpMessage([], 'es').text).toBe(stringsFor('es').helpText);
+  });
+
+  it('the article list in Spanish, with Spanish dates', () => {
+    const article = {
+      id: 'a',
+      title: 'Title A',
+      publisher: 'Pub A',
+      url: 'https://a.example/1',
+      published: '2024-09-25',
+      author: null,
+    };
+    expect(articlesMessage([article], 'es')).toEqual({
+      text: 'Respondo a partir de estos artículos:\n• <https://a.example/1|Title A> — Pub A, 25 sept 2024',
+      blocks: [
+        sectionOf('Respondo a partir de un artículo:'),
+        sectionOf('• <https://a.example/1|Title A> — Pub A, 25 sept 2024'),
+      ],
+    });
+    expect(articlesBlocks([], 'es')).toEqual([sectionOf('Aún no tengo artículos cargados.')]);
+  });
+
+  it('Spanish answer buttons and the shared-by line', () => {
+    const es: Answer = { ...answered, language: 'es' };
+    const blocks = answerBlocks(es, { actions: ['share', 'sources', 'feedback'], sharedBy: 'U0ANA' });
+    expect(blocks.at(-2)).toEqual({ type: 'context', elements: [md('Compartido por <@U0ANA>')] });
+    expect(JSON.stringify(blocks.at(-1))).toContain('"text":"Compartir en el canal"');
+    expect(JSON.stringify(blocks.at(-1))).toContain('"accessibility_label":"Envíame las fuentes completas"');
   });
 });

@@ -43,7 +43,7 @@ describe('slash commands with the shipped knowledge', () => {
       type: 'header',
       text: { type: 'plain_text', text: 'Key figures', emoji: true },
     });
-    const figures = (await shippedCita()).figures();
+    const { figures } = (await shippedCita()).figures();
     const all = JSON.stringify(body.blocks);
     for (const f of figures.slice(0, 40))
       for (const v of f.values) expect(all).toContain(v.value.replace(/&/g, '&amp;'));

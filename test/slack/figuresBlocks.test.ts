@@ -1,7 +1,9 @@
 /** Key figures and the Home tab: pure renderers, exact blocks. */
 import { describe, expect, it } from 'vitest';
+import { figuresText } from '../../adapters/slack/fallback.ts';
 import { figuresBlocks, figureText } from '../../adapters/slack/figuresBlocks.ts';
 import { homeView } from '../../adapters/slack/homeView.ts';
+import { figuresMessage } from '../../adapters/slack/messages.ts';
 import type { Citation, KeyFigure } from '../../src/index.ts';
 
 const cite = (
@@ -157,6 +159,93 @@ describe('homeView', () => {
         '• *people &amp; SMEs &lt;reached&gt;*: 150,000 (<https://btw.example/a|BTW Media>) / 1.45 million (<https://ntn.example/b|NTN>) :warning:',
       ),
       { type: 'context', elements: [md('`/figures [topic]` shows them with their sources.')] },
+    ]);
+  });
+});
+
+describe('Spanish figures', () => {
+  it('frames them in Spanish, Spanish dates; labels and values stay verbatim and escaped', () => {
+    expect(figuresBlocks([agreed, disputed], { topic: 'inversión', share: true, language: 'es' })).toEqual([
+      header('Cifras clave'),
+      { type: 'context', elements: [md('Sobre «inversión»')] },
+      sectionOf(
+        '*Microsoft investment*: *$1.3 billion* — <https://btw.example/a|BTW Media> (25 sept 2024), <https://ntn.example/b|NTN>',
+      ),
+      sectionOf(
+        '*people &amp; SMEs &lt;reached&gt;* — :warning: las fuentes difieren\n' +
+          '• *150,000* — <https://btw.example/a|BTW Media> (25 sept 2024)\n' +
+          '• *1.45 million* — <https://ntn.example/b|NTN>',
+      ),
+      {
+        type: 'actions',
+        block_id: 'cita_figures',
+        elements: [
+          {
+            type: 'button',
+            action_id: 'cita_share_figures',
+            text: { type: 'plain_text', text: 'Compartir en el canal', emoji: true },
+            value: 't:inversión',
+            style: 'primary',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('shared, none found, and too many: every note in Spanish', () => {
+    expect(figuresBlocks([agreed], { sharedBy: 'U0ANA', language: 'es' }).at(-1)).toEqual({
+      type: 'context',
+      elements: [md('Compartido por <@U0ANA>')],
+    });
+    expect(figuresBlocks([], { topic: '<!here>', language: 'es' })).toEqual([
+      header('Cifras clave'),
+      { type: 'context', elements: [md('Sobre «&lt;!here&gt;»')] },
+      sectionOf(
+        'No encontré cifras clave sobre «&lt;!here&gt;» en los artículos. Prueba `/figures` sin tema para verlas todas.',
+      ),
+    ]);
+    const many = Array.from({ length: 45 }, (_, i) => ({ ...agreed, label: `figure ${i}` }));
+    expect(figuresBlocks(many, { language: 'es' }).at(-1)).toEqual({
+      type: 'context',
+      elements: [md('…y 5 más. Acótalas con `/figures <tema>`.')],
+    });
+  });
+
+  it('the fallback text is Spanish too', () => {
+    expect(figuresText([disputed], 'empleos', 'es')).toBe(
+      'Cifras clave sobre «empleos»:\n• people &amp; SMEs &lt;reached&gt;: 150,000 (BTW Media) / 1.45 million (NTN) — las fuentes difieren',
+    );
+    expect(figuresText([], '', 'es')).toBe('No encontré cifras clave en los artículos.');
+    expect(figuresMessage([], { language: 'es' }).text).toBe('No encontré cifras clave en los artículos.');
+  });
+
+  it('the Home tab in Spanish', () => {
+    const view = homeView({ articles: [], figures: [disputed], suggestions: ['Mexico'], language: 'es' });
+    expect(view.blocks).toEqual([
+      header('Cita'),
+      sectionOf(
+        'Respondo preguntas sobre los artículos de prensa de abajo, citándolos palabra por palabra con fuentes numeradas y enlazadas. Cuando las fuentes no coinciden, muestro todas las versiones.',
+      ),
+      header('Cómo preguntar'),
+      sectionOf(
+        [
+          '• *En un canal:* mencióname con tu pregunta (`@Cita …`): respondo en el hilo.',
+          '• *En un mensaje directo:* pregunta sin más. También recibes las citas completas.',
+          '• `/cita <pregunta>`: una respuesta que solo ves tú, con un botón para compartirla.',
+          '• `/figures [tema]`: las cifras clave con sus fuentes.',
+          '• `fuentes` (o `/cita fuentes`): los artículos que conozco.',
+        ].join('\n'),
+      ),
+      sectionOf('*Pregúntame por:* Mexico'),
+      { type: 'divider' },
+      header('Lo que sé'),
+      sectionOf('Aún no tengo artículos cargados.'),
+      { type: 'divider' },
+      header('Cifras clave'),
+      sectionOf(
+        '• *people &amp; SMEs &lt;reached&gt;*: 150,000 (<https://btw.example/a|BTW Media>) / 1.45 million (<https://ntn.example/b|NTN>) :warning:',
+      ),
+      { type: 'context', elements: [md('`/figures [tema]` las muestra con sus fuentes.')] },
     ]);
   });
 });

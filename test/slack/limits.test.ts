@@ -114,13 +114,19 @@ describe('Block Kit limits', () => {
 
   it('figures and the Home tab fit, whatever the figures', () => {
     fc.assert(
-      fc.property(fc.array(figureArb, { maxLength: 80 }), text, (figures, topic) => {
-        check(figuresMessage(figures, { topic, share: true }));
-        checkBlocks(
-          homeView({ articles: [], figures, suggestions: ['x'] }).blocks as Block[],
-          LIMITS.viewBlocks,
-        );
-      }),
+      fc.property(
+        fc.array(figureArb, { maxLength: 80 }),
+        text,
+        fc.constantFrom('en' as const, 'es' as const),
+        (figures, topic, language) => {
+          check(figuresMessage(figures, { topic, share: true, language }));
+          check(figuresMessage(figures, { topic, sharedBy: 'U0ANA', language }));
+          checkBlocks(
+            homeView({ articles: [], figures, suggestions: ['x'], language }).blocks as Block[],
+            LIMITS.viewBlocks,
+          );
+        },
+      ),
       { numRuns: 60, seed: 20240925 },
     );
   });

@@ -141,13 +141,15 @@ describe.each(['manifest.json', 'manifest.socket.json'])('%s', (file) => {
 
   it('asks for the scopes the calls need, and no more', () => {
     // app_mention → app_mentions:read; message.im → im:history; slash commands → commands;
-    // chat.postMessage/postEphemeral → chat:write; conversations.open (Sources DM) → im:write.
+    // chat.postMessage/postEphemeral → chat:write; conversations.open (Sources DM) → im:write;
+    // users.info (the user's locale, a language hint) → users:read.
     expect(manifest.oauth_config?.scopes?.bot).toEqual([
       'app_mentions:read',
       'chat:write',
       'commands',
       'im:history',
       'im:write',
+      'users:read',
     ]);
   });
 

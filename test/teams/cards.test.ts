@@ -287,6 +287,93 @@ describe('figuresCard', () => {
   });
 });
 
+describe('Spanish cards', () => {
+  const disputed: KeyFigure = {
+    label: 'capacity',
+    kind: 'capacity',
+    disputed: true,
+    values: [
+      { value: '50 MW', citations: [grid] },
+      { value: '45 MW', citations: [wire] },
+    ],
+  };
+
+  it('figures: Spanish framing, verbatim labels and values', () => {
+    expect(figuresCard([disputed], 'capacidad', 'es')).toEqual({
+      ...HEAD,
+      body: [
+        rich(run('Cifras clave: capacidad', { weight: 'Bolder', size: 'Medium' })),
+        {
+          type: 'Container',
+          separator: true,
+          style: 'warning',
+          items: [
+            rich(
+              run('capacity', { weight: 'Bolder' }),
+              run('  Las fuentes no coinciden', { color: 'Attention' }),
+            ),
+            rich(
+              run('50 MW', { weight: 'Bolder' }),
+              run(' — '),
+              run('Daily Grid', link('https://daily.example/solar')),
+              run(' (2024-05-01)', { isSubtle: true }),
+            ),
+            rich(
+              run('45 MW', { weight: 'Bolder' }),
+              run(' — '),
+              run('Energy Wire', link('https://wire.example/plant')),
+            ),
+          ],
+        },
+      ],
+    });
+    expect(figuresCard([], 'tenis', 'es').body).toEqual([
+      rich(run('Cifras clave: tenis', { weight: 'Bolder', size: 'Medium' })),
+      rich(run('No encontré cifras clave sobre «tenis».')),
+    ]);
+    expect(figuresCard([], undefined, 'es').body).toEqual([
+      rich(run('Cifras clave', { weight: 'Bolder', size: 'Medium' })),
+      rich(run('No encontré cifras clave en los artículos.')),
+    ]);
+    const many = Array.from({ length: 17 }, (_, i) => ({ ...disputed, label: `f${i}` }));
+    expect(figuresCard(many, undefined, 'es').body.at(-1)).toEqual(
+      rich(run('…y 2 más. Acótelas: cifras <tema>', { isSubtle: true })),
+    );
+  });
+
+  it('help: the Spanish commands', () => {
+    const card = helpCard(['a'], 'es');
+    expect(card.body).toEqual([
+      rich(
+        run('Cita responde preguntas sobre un conjunto de artículos de prensa', {
+          weight: 'Bolder',
+          size: 'Medium',
+        }),
+      ),
+      rich(
+        run(
+          'Cada respuesta cita los artículos palabra por palabra y enlaza sus fuentes. En un canal o chat de grupo, mencióneme con su pregunta; en un chat 1:1, pregunte sin más.',
+        ),
+      ),
+      rich(
+        run('cifras [tema]', { weight: 'Bolder' }),
+        run(' — las cifras clave, y aquellas en las que las fuentes no coinciden'),
+      ),
+      rich(run('fuentes', { weight: 'Bolder' }), run(' — los artículos de los que respondo')),
+      rich(run('ayuda', { weight: 'Bolder' }), run(' — este mensaje')),
+      rich(run('Pruebe a preguntar por:', { isSubtle: true })),
+    ]);
+    expect(card.actions).toEqual(helpCard(['a']).actions);
+  });
+
+  it('sources: the Spanish title', () => {
+    expect(sourcesCard([], 'es').body).toEqual([
+      rich(run('Los artículos de los que respondo', { weight: 'Bolder', size: 'Medium' })),
+      rich(run('No hay artículos cargados.')),
+    ]);
+  });
+});
+
 describe('sourcesCard and helpCard', () => {
   it('lists the articles', () => {
     expect(

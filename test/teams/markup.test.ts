@@ -70,6 +70,23 @@ describe('parseCommand', () => {
     expect(parseCommand('Figures: Viasat deal')).toEqual({ kind: 'figures', topic: 'Viasat deal' });
   });
 
+  it('takes ayuda, fuentes and cifras [tema] as Spanish aliases, and says so', () => {
+    expect(parseCommand('ayuda')).toEqual({ kind: 'help', language: 'es' });
+    expect(parseCommand('/Ayuda?')).toEqual({ kind: 'help', language: 'es' });
+    expect(parseCommand('fuentes')).toEqual({ kind: 'sources', language: 'es' });
+    expect(parseCommand('cifras')).toEqual({ kind: 'figures', language: 'es' });
+    expect(parseCommand('Cifras: empleos en México')).toEqual({
+      kind: 'figures',
+      topic: 'empleos en México',
+      language: 'es',
+    });
+    expect(parseCommand('ayuda con la inversión')).toEqual({
+      kind: 'question',
+      text: 'ayuda con la inversión',
+    });
+    expect(parseCommand('fuentes de energía')).toEqual({ kind: 'question', text: 'fuentes de energía' });
+  });
+
   it('leaves questions that merely start with a command word alone', () => {
     expect(parseCommand('help me understand the deal')).toEqual({
       kind: 'question',

@@ -61,7 +61,13 @@ function nastyCita(): Cita {
     conflict: null,
     language: 'en',
   };
-  return { articles: [], passageCount: 1, ask: () => answer, figures: () => [], suggestions: () => [] };
+  return {
+    articles: [],
+    passageCount: 1,
+    ask: () => answer,
+    figures: () => ({ topic: '', language: 'en', figures: [] }),
+    suggestions: () => [],
+  };
 }
 
 const QUESTION = 'How much is Microsoft investing in Mexico?';
@@ -161,8 +167,10 @@ describe('Teams adapter, local (no app id)', () => {
     await h.post(channelMessage(h.connector.url, 'figures'));
     await h.post(personalMessage(h.connector.url, 'figures Viasat'));
     expect(h.connector.calls).toHaveLength(2);
-    expect(cardOf(h.connector.calls[0]?.body)).toEqual(figuresCard(h.cita.figures()));
-    expect(cardOf(h.connector.calls[1]?.body)).toEqual(figuresCard(h.cita.figures('Viasat'), 'Viasat'));
+    expect(cardOf(h.connector.calls[0]?.body)).toEqual(figuresCard(h.cita.figures().figures));
+    expect(cardOf(h.connector.calls[1]?.body)).toEqual(
+      figuresCard(h.cita.figures('Viasat').figures, 'Viasat'),
+    );
   });
 
   it('answers sources and help, and a bare @mention with help', async () => {
@@ -175,6 +183,40 @@ describe('Teams adapter, local (no app id)', () => {
       helpCard(h.cita.suggestions()),
       helpCard(h.cita.suggestions()),
     ]);
+  });
+
+  it('answers ayuda, fuentes and cifras in Spanish, and help/figures in Spanish for a Spanish locale', async () => {
+    const spanish = { locale: 'es-MX' };
+    await h.post(channelMessage(h.connector.url, 'ayuda'));
+    await h.post(channelMessage(h.connector.url, 'fuentes'));
+    await h.post(personalMessage(h.connector.url, 'cifras'));
+    await h.post(channelMessage(h.connector.url, 'help', spanish));
+    await h.post(channelMessage(h.connector.url, '', spanish));
+    await h.post(personalMessage(h.connector.url, 'figures', spanish));
+    await h.post(personalMessage(h.connector.url, 'figures empleos'));
+    const bodies = h.connector.calls.map((c) => c.body as Json);
+    const suggestions = h.cita.suggestions();
+    const all = h.cita.figures(undefined, { locale: 'es' }).figures;
+    expect(bodies.map(cardOf)).toEqual([
+      helpCard(suggestions, 'es'),
+      sourcesCard(h.cita.articles, 'es'),
+      figuresCard(all, undefined, 'es'),
+      helpCard(suggestions, 'es'),
+      helpCard(suggestions, 'es'),
+      figuresCard(all, undefined, 'es'),
+      figuresCard(h.cita.figures('empleos').figures, 'empleos', 'es'),
+    ]);
+    expect(bodies[2].summary).toBe('Cifras clave');
+    expect(h.cita.figures('empleos').language).toBe('es');
+  });
+
+  it('keeps English the default: help, sources and figures for an English locale', async () => {
+    await h.post(personalMessage(h.connector.url, 'figures'));
+    await h.post(personalMessage(h.connector.url, 'help'));
+    const bodies = h.connector.calls.map((c) => c.body as Json);
+    expect(cardOf(bodies[0])).toEqual(figuresCard(h.cita.figures().figures, undefined, 'en'));
+    expect(bodies[0].summary).toBe('Key figures');
+    expect(cardOf(bodies[1])).toEqual(helpCard(h.cita.suggestions(), 'en'));
   });
 
   it('declines visibly, with suggestions to click', async () => {

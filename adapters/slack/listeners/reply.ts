@@ -1,11 +1,13 @@
 /**
  * One question in, one message out: keywords (`help`, `sources`) answered by the adapter, any
  * other text by the core (within the user's rate limit), rendered for the place it was asked.
+ * The user's Slack locale is the language hint: for the core's answer, and for the help and the
+ * article list unless the keyword itself is Spanish (`ayuda`, `fuentes`).
  */
-import type { Answer } from '../../../src/index.ts';
+import { type Answer, localeLanguage } from '../../../src/index.ts';
 import { rateLimitMessage } from '../../rateLimit.ts';
 import type { SlackDeps } from '../deps.ts';
-import { articlesMessage, helpMessage, keywordOf, type SlackMessage } from '../messages.ts';
+import { articlesMessage, helpMessage, keywordLanguage, keywordOf, type SlackMessage } from '../messages.ts';
 
 export interface Reply {
   message: SlackMessage;
@@ -19,18 +21,20 @@ export function replyTo(
   user: string,
   question: string,
   render: (answer: Answer) => SlackMessage,
+  locale?: string,
 ): Reply {
   const cita = deps.getCita();
   const keyword = keywordOf(question);
-  if (keyword === 'help') return { kind: 'keyword', message: helpMessage(cita.suggestions()) };
-  if (keyword === 'sources') return { kind: 'keyword', message: articlesMessage(cita.articles) };
+  const language = keywordLanguage(question) ?? localeLanguage(locale);
+  if (keyword === 'help') return { kind: 'keyword', message: helpMessage(cita.suggestions(), language) };
+  if (keyword === 'sources') return { kind: 'keyword', message: articlesMessage(cita.articles, language) };
   const key = `slack:${user}`;
   if (!deps.limiter.take(key)) {
     const seconds = deps.limiter.retryAfter(key);
     deps.log.warn('slack.rate_limited', { user, retryAfter: seconds });
     return { kind: 'rate-limited', message: { text: rateLimitMessage(seconds), blocks: [] } };
   }
-  const answer = cita.ask(question);
+  const answer = cita.ask(question, { locale });
   return { kind: 'answer', message: render(answer), answer };
 }
 

@@ -8,10 +8,12 @@ import type { SlackDeps } from '../../deps.ts';
 import { sharedAnswer } from '../../messages.ts';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTION.shareAnswer, async ({ ack, body, action, respond }) => {
+  app.action<BlockButtonAction>(ACTION.shareAnswer, async ({ ack, body, action, respond, client }) => {
     try {
       await ack();
-      const answer = deps.getCita().ask(action.value ?? '');
+      // Re-asked with the same locale hint, so the shared answer is the one the user saw.
+      const locale = await deps.locales.get(client, body.user.id);
+      const answer = deps.getCita().ask(action.value ?? '', { locale });
       const shared = await deps.deliver.respond(respond, {
         response_type: 'in_channel',
         replace_original: false,

@@ -6,15 +6,16 @@ import { topicFromShareValue } from '../../figuresBlocks.ts';
 import { figuresMessage } from '../../messages.ts';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTION.shareFigures, async ({ ack, body, action, respond }) => {
+  app.action<BlockButtonAction>(ACTION.shareFigures, async ({ ack, body, action, respond, client }) => {
     try {
       await ack();
       const topic = topicFromShareValue(action.value);
-      const figures = deps.getCita().figures(topic || undefined);
+      const locale = await deps.locales.get(client, body.user.id);
+      const { figures, language } = deps.getCita().figures(topic || undefined, { locale });
       const shared = await deps.deliver.respond(respond, {
         response_type: 'in_channel',
         replace_original: false,
-        ...figuresMessage(figures, { topic, sharedBy: body.user.id }),
+        ...figuresMessage(figures, { topic, sharedBy: body.user.id, language }),
       });
       if (shared) await deps.deliver.respond(respond, { delete_original: true });
       deps.log.info('slack.share', { kind: 'figures', user: body.user.id, shared });

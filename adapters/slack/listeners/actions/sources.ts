@@ -11,7 +11,8 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION.sources, async ({ ack, body, action, client, respond }) => {
     try {
       await ack();
-      const message = sourcesMessage(deps.getCita().ask(action.value ?? ''));
+      const locale = await deps.locales.get(client, body.user.id);
+      const message = sourcesMessage(deps.getCita().ask(action.value ?? '', { locale }));
       const delivered = await deps.deliver.dm(client, body.user.id, message);
       if (!delivered)
         await deps.deliver.respond(respond, {

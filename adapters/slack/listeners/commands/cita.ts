@@ -9,10 +9,12 @@ import { privateAnswer, SORRY } from '../../messages.ts';
 import { replyFields, replyTo } from '../reply.ts';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.command('/cita', async ({ command, ack, respond }) => {
+  app.command('/cita', async ({ command, ack, respond, client }) => {
     try {
       await ack();
-      const reply = replyTo(deps, command.user_id, slackToPlain(command.text ?? ''), privateAnswer);
+      const locale = await deps.locales.get(client, command.user_id);
+      const question = slackToPlain(command.text ?? '');
+      const reply = replyTo(deps, command.user_id, question, privateAnswer, locale);
       const delivered = await deps.deliver.respond(respond, { response_type: 'ephemeral', ...reply.message });
       deps.log.info('slack.command', {
         command: '/cita',

@@ -1,7 +1,7 @@
 /**
  * `/figures [topic]`: the key figures with their sources, visible only to the caller, with a
- * Share in channel button. Acknowledged at once (Slack allows 3 seconds); the figures follow
- * through the response_url.
+ * Share in channel button, framed in the topic's language (else the caller's locale).
+ * Acknowledged at once (Slack allows 3 seconds); the figures follow through the response_url.
  */
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
@@ -9,19 +9,21 @@ import { slackToPlain } from '../../escape.ts';
 import { figuresMessage, SORRY } from '../../messages.ts';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.command('/figures', async ({ command, ack, respond }) => {
+  app.command('/figures', async ({ command, ack, respond, client }) => {
     try {
       await ack();
       const topic = slackToPlain(command.text ?? '').trim();
-      const figures = deps.getCita().figures(topic || undefined);
+      const locale = await deps.locales.get(client, command.user_id);
+      const { figures, language } = deps.getCita().figures(topic || undefined, { locale });
       const delivered = await deps.deliver.respond(respond, {
         response_type: 'ephemeral',
-        ...figuresMessage(figures, { topic, share: true }),
+        ...figuresMessage(figures, { topic, share: true, language }),
       });
       deps.log.info('slack.command', {
         command: '/figures',
         user: command.user_id,
         figures: figures.length,
+        language,
         delivered,
       });
     } catch (error) {

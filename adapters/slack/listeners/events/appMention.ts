@@ -26,7 +26,8 @@ export function register(app: App, deps: SlackDeps): void {
       }
       target = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
       const question = slackToPlain(stripBotMention(event.text, context.botUserId));
-      const reply = replyTo(deps, event.user, question, threadAnswer);
+      const locale = await deps.locales.get(client, event.user);
+      const reply = replyTo(deps, event.user, question, threadAnswer, locale);
       const delivered = await deps.deliver.post(client, target, reply.message);
       deps.log.info('slack.mention', {
         channel: event.channel,

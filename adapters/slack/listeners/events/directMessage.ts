@@ -31,7 +31,8 @@ export function register(app: App, deps: SlackDeps): void {
         ? { channel: event.channel, thread_ts: event.thread_ts }
         : { channel: event.channel };
       const question = slackToPlain(stripBotMention(event.text ?? '', context.botUserId));
-      const reply = replyTo(deps, event.user, question, dmAnswer);
+      const locale = await deps.locales.get(client, event.user);
+      const reply = replyTo(deps, event.user, question, dmAnswer, locale);
       const delivered = await deps.deliver.post(client, target, reply.message);
       deps.log.info('slack.dm', { user: event.user, delivered, ...replyFields(reply) });
     } catch (error) {
