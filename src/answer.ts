@@ -5,11 +5,26 @@
  * specific term is unknown, coverage is weak, or no sentence carries the wanted kind of answer —
  * all relative to the question itself, never an absolute search score.
  */
-import type MiniSearch from 'minisearch';
+import MiniSearch from 'minisearch';
 import { type Corpus, passageHas, type Sentence, type SentenceFigure } from './corpus.ts';
 import type { FigureCluster } from './keyFigures.ts';
 import type { AnswerType, QueryTerm, Question } from './question.ts';
 import type { FigureKind } from './text.ts';
+
+const words = (text: string) => text.split(' ');
+const INDEX_OPTIONS = {
+  fields: ['terms'],
+  tokenize: words,
+  processTerm: (term: string) => term || null,
+  searchOptions: { tokenize: words, processTerm: (term: string) => term || null },
+};
+
+/** Terms are computed once by Cita's own analysis; MiniSearch indexes them as given. */
+export function indexSentences(corpus: Corpus): MiniSearch {
+  const index = new MiniSearch<{ id: number; terms: string }>(INDEX_OPTIONS);
+  index.addAll(corpus.sentences.map((s) => ({ id: s.id, terms: s.terms.join(' ') })));
+  return index;
+}
 
 /** Share of the question's weight a sentence must cover to be an answer. */
 export const MIN_COVERAGE = 0.5;

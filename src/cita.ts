@@ -7,8 +7,8 @@
  * cita.ask('How much is being invested?').citations[0]?.quote
  */
 import { fileURLToPath } from 'node:url';
-import MiniSearch from 'minisearch';
-import { choose } from './answer.ts';
+import type MiniSearch from 'minisearch';
+import { choose, indexSentences } from './answer.ts';
 import { buildCorpus, type Corpus, hasTerm, type Sentence } from './corpus.ts';
 import { buildSpanishLexicon, type SpanishLexicon } from './glossary.ts';
 import { CACHE_MIN_PASSAGES, knowledgeHash, readBuilt, writeBuilt } from './indexCache.ts';
@@ -65,21 +65,6 @@ const toMeta = ({ id, title, publisher, url, published, author }: ArticleMeta): 
   published,
   author,
 });
-
-const words = (text: string) => text.split(' ');
-const INDEX_OPTIONS = {
-  fields: ['terms'],
-  tokenize: words,
-  processTerm: (term: string) => term || null,
-  searchOptions: { tokenize: words, processTerm: (term: string) => term || null },
-};
-
-/** Terms are computed once by Cita's own analysis; MiniSearch indexes them as given. */
-function indexSentences(corpus: Corpus): MiniSearch {
-  const index = new MiniSearch<{ id: number; terms: string }>(INDEX_OPTIONS);
-  index.addAll(corpus.sentences.map((s) => ({ id: s.id, terms: s.terms.join(' ') })));
-  return index;
-}
 
 class Engine implements Cita {
   readonly articles: ArticleMeta[];

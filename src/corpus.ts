@@ -172,9 +172,9 @@ export function splitSentences(text: string): { text: string; start: number }[] 
 }
 
 /**
- * One shared copy of each distinct string. Tokens' terms and surfaces repeat across the whole
- * knowledge (and a surface is a slice that keeps its folded sentence alive), so at 100k passages
- * one string per occurrence costs hundreds of megabytes; one per distinct word costs a few.
+ * One shared copy of each distinct string. Sentence terms repeat across the whole knowledge (and
+ * a term may be a slice that keeps its folded sentence alive), so at 100k passages one string
+ * per occurrence costs hundreds of megabytes; one per distinct word costs a few.
  */
 export function stringInterner(): (s: string) => string {
   const strings = new Map<string, string>();
@@ -216,11 +216,8 @@ export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
       if (paragraph.kind === 'heading') heading = passage.id;
       passages.push(passage);
       for (const piece of splitSentences(paragraph.text)) {
+        // Only terms outlive the analysis (tokens do not), so only they need sharing.
         const tokens = tokenize(piece.text);
-        for (const token of tokens) {
-          token.term = intern(token.term);
-          token.surface = intern(token.surface);
-        }
         const content = contentTerms(lexicon, tokens);
         const terms = content.terms.map(intern);
         const { positions } = content;

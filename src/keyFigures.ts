@@ -52,14 +52,14 @@ function occurrencesOf(corpus: Corpus): FigureOccurrence[] {
 }
 
 /** Idf-weighted overlap of two sentences' content terms (figures left out). */
-function similarity(corpus: Corpus, a: Sentence, b: Sentence): number {
+function similarity(corpus: Corpus, a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   let all = 0;
   const weigh = (term: string) => (/^\d/.test(term) ? 0 : idf(corpus, term));
-  for (const term of new Set([...a.terms, ...b.terms])) {
+  for (const term of new Set([...a, ...b])) {
     const w = weigh(term);
     all += w;
-    if (a.terms.includes(term) && b.terms.includes(term)) shared += w;
+    if (a.has(term) && b.has(term)) shared += w;
   }
   return all === 0 ? 0 : shared / all;
 }
@@ -72,18 +72,23 @@ function similarity(corpus: Corpus, a: Sentence, b: Sentence): number {
  * in a prefix term's list are compared. Keeps the exact test (`similarity`) for the candidates.
  */
 class SimilarityJoin {
-  private readonly ordered = new Map<number, { terms: string[]; weights: number[]; total: number }>();
+  private readonly ordered = new Map<
+    number,
+    { set: Set<string>; terms: string[]; weights: number[]; total: number }
+  >();
   constructor(private readonly corpus: Corpus) {}
 
   private terms(sentence: Sentence) {
     let entry = this.ordered.get(sentence.id);
     if (!entry) {
-      const weighted = [...new Set(sentence.terms)]
+      const set = new Set(sentence.terms);
+      const weighted = [...set]
         .filter((term) => !/^\d/.test(term))
         .map((term) => ({ term, weight: idf(this.corpus, term) }))
         .filter((t) => t.weight > 0)
         .sort((x, y) => y.weight - x.weight || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
       entry = {
+        set,
         terms: weighted.map((t) => t.term),
         weights: weighted.map((t) => t.weight),
         total: weighted.reduce((sum, t) => sum + t.weight, 0),
@@ -102,10 +107,15 @@ class SimilarityJoin {
     const y = this.terms(b);
     let shared = 0;
     x.terms.forEach((term, k) => {
-      if (b.terms.includes(term)) shared += x.weights[k] as number;
+      if (y.set.has(term)) shared += x.weights[k] as number;
     });
     const all = x.total + y.total - shared;
     return all > 0 && shared / all >= threshold - 1e-6;
+  }
+
+  /** The exact similarity of two sentences (see `similarity`). */
+  similarity(a: Sentence, b: Sentence): number {
+    return similarity(this.corpus, this.terms(a).set, this.terms(b).set);
   }
 
   /** The prefix terms of a sentence for a threshold (a little longer than needed, for rounding). */
@@ -207,7 +217,7 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
       if (a.unit === b.unit || find(group[x] as number) === find(group[y] as number)) return;
       const sa = sentenceOf(a);
       const sb = sentenceOf(b);
-      if (join.near(sa, sb, SAME_THING / 2) && similarity(corpus, sa, sb) >= SAME_THING / 2)
+      if (join.near(sa, sb, SAME_THING / 2) && join.similarity(sa, sb) >= SAME_THING / 2)
         union(group[x] as number, group[y] as number);
     });
   }
@@ -225,7 +235,7 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
       if (a.term === b.term || sa.article === sb.article) return;
       if (find(group[x] as number) === find(group[y] as number)) return;
       // Naming the same counted thing ("jobs", "workers") is itself evidence.
-      if (join.near(sa, sb, threshold) && similarity(corpus, sa, sb) >= threshold)
+      if (join.near(sa, sb, threshold) && join.similarity(sa, sb) >= threshold)
         disputes.push([group[x] as number, group[y] as number]);
     });
   }

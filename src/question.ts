@@ -87,11 +87,11 @@ export const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
 
 /**
  * "What is the X …", "how many X …", "who is the X of …": X is what is asked about (the focus).
- * Not "who wrote …", where the first content word is a verb that the text may phrase
- * differently, nor "who is Ana Ruiz", which asks about a name.
+ * Not "who wrote …" or "how much was invested …", where the first content word is a verb that
+ * the text may phrase differently, nor "who is Ana Ruiz", which asks about a name.
  */
 const FOCUS =
-  /^\W*(?:(?:what|which|how many|how much)(?:\s+(?:is|are|was|were))?(?:\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their))\s+([\p{L}']+)/u;
+  /^\W*(?:(?:what|which|how many|how much)(?:\s+(?:is|are|was|were)\s+(?:the|a|an|its|their)|\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their))\s+([\p{L}']+)/u;
 
 const QUESTION_WORDS =
   /^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)$/;

@@ -39,7 +39,7 @@ const TYPE_CUES_ES: [RegExp, AnswerType][] = [
 
 /** "¿Cuál es la X …?", "¿cuántas X …?", "¿quién es el X de …?": X is what is asked about. */
 const FOCUS_ES =
-  /^\W*(?:(?:que|cual|cuales|cuanto|cuanta|cuantos|cuantas)(?:\s+(?:es|son|fue|era|sera))?(?:\s+(?:el|la|los|las|un|una|su|sus))?|quien(?:es)?\s+(?:es|son|fue|era|sera)\s+(?:el|la|los|las|un|una|su|sus))\s+([\p{L}']+)/u;
+  /^\W*(?:(?:que|cual|cuales|cuanto|cuanta|cuantos|cuantas)(?:\s+(?:es|son|fue|era|sera)\s+(?:el|la|los|las|un|una|su|sus)|\s+(?:el|la|los|las|un|una|su|sus))?|quien(?:es)?\s+(?:es|son|fue|era|sera)\s+(?:el|la|los|las|un|una|su|sus))\s+([\p{L}']+)/u;
 
 /**
  * The kind of answer a folded Spanish question asks for.

@@ -106,10 +106,20 @@ function spelling(word: string): string {
     .replace(/([^aeiou])tre(s?)$/, '$1ter$2');
 }
 
+/** Terms of words already seen: a knowledge repeats a few tens of thousands of words millions of times. */
+const wordTerms = new Map<string, string>();
+const WORD_TERMS_MAX = 200_000;
+
 /** The matching term of one folded word: possessive dropped, spelling folded, stemmed. */
 export function wordTerm(word: string): string {
-  const base = word.replace(/'s$/, '').replace(/'/g, '');
-  return stemmer(spelling(base));
+  let term = wordTerms.get(word);
+  if (term === undefined) {
+    term = stemmer(spelling(word.replace(/'s$/, '').replace(/'/g, '')));
+    // Bounded: past the limit, start over rather than grow without end.
+    if (wordTerms.size >= WORD_TERMS_MAX) wordTerms.clear();
+    wordTerms.set(word, term);
+  }
+  return term;
 }
 
 /** One regex match over folded text, with offsets into the original and the word's folded form. */

@@ -144,6 +144,14 @@ describe('Spanish questions on the shipped articles', () => {
     expect(answerText(cita.ask('¿Cuál es la población de México?'))).toContain('Prueba a preguntar por:');
   });
 
+  it('filters key figures by a Spanish topic without stemming collisions', () => {
+    expect(cita.figures('inversión')).toMatchObject({ language: 'es' });
+    expect(cita.figures('inversión').figures).toEqual(cita.figures('investment').figures);
+    // No figure is about jobs ("positive" must not pass for "position", a synonym of "job").
+    expect(cita.figures('empleos').figures).toEqual([]);
+    expect(cita.figures('jobs').figures).toEqual([]);
+  });
+
   it('keeps English answers in English, and follows the locale for an empty question', () => {
     expect(cita.ask('How much is Microsoft investing?').language).toBe('en');
     expect(cita.ask('   ', { locale: 'es-MX' })).toMatchObject({
