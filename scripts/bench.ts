@@ -274,7 +274,7 @@ the floor is built, and of the second start in a process of its own.
 End to end: signed Slack events through the real Bolt receiver to a fake Web API, and Teams
 activities through CloudAdapter to a fake Bot Connector, on loopback, each beside a bare Bolt app /
 bare CloudAdapter replying a fixed text (scripts/bench/e2e.ts: 300 requests per case, concurrency 20,
-after 40 warm-up requests). Latency is from request sent to answer at the fake.
+after 400 warm-up requests: the steady state). Latency is from request sent to answer at the fake.
 
 Command: \`${command}\`
 

@@ -30,13 +30,57 @@ export interface TeamsAdapterOptions {
 
 type Auth = ConfigurationBotFrameworkAuthentication;
 type ConnectorFactory = ReturnType<Auth['createConnectorFactory']>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+
+/** Connector clients kept at once: Teams replies to a few service URLs, local use to one. */
+export const MAX_CONNECTOR_CLIENTS = 100;
+
+/**
+ * A factory that builds one connector client (with `prepare`) per app id, service URL and
+ * audience, and hands that one to later turns. botbuilder's factory builds a new one (credentials
+ * and a whole HTTP pipeline) for every turn; a client keeps no state of a turn, so reusing it
+ * changes nothing that is sent. `inner`'s app id is the one botbuilder took from the request's
+ * claims; a factory without it (a botbuilder that moved it) is never reused from.
+ */
+export function reusingConnectorFactory(
+  inner: ConnectorFactory,
+  clients: Map<string, Promise<ConnectorClient>>,
+  prepare: (client: ConnectorClient) => void,
+  max = MAX_CONNECTOR_CLIENTS,
+): ConnectorFactory {
+  const build = async (serviceUrl: string, audience?: string) => {
+    const client = await inner.create(serviceUrl, audience);
+    prepare(client);
+    return client;
+  };
+  if (!Object.hasOwn(inner, 'appId')) return { create: build };
+  const appId = (inner as { appId?: unknown }).appId;
+  return {
+    create(serviceUrl: string, audience?: string) {
+      const key = JSON.stringify([appId, serviceUrl, audience]);
+      const known = clients.get(key);
+      if (known) return known;
+      const client = build(serviceUrl, audience);
+      // A failed build (e.g. no credentials) is not kept: the next turn tries again.
+      client.catch(() => {
+        if (clients.get(key) === client) clients.delete(key);
+      });
+      if (clients.size >= max) clients.delete(clients.keys().next().value as string);
+      clients.set(key, client);
+      return client;
+    },
+  };
+}
 
 /**
  * Authentication from TeamsConfig (never from process.env) whose connector clients all get
  * {@link boundConnectorRetries}: the ones made for incoming turns (via authenticateRequest) and
- * for proactive chats (via createConnectorFactory).
+ * for proactive chats (via createConnectorFactory). Clients are reused across turns
+ * ({@link reusingConnectorFactory}).
  */
 class CitaAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
   constructor(
     config: TeamsConfig,
     private readonly retry: RetryOptions,
@@ -55,13 +99,9 @@ class CitaAuthentication extends ConfigurationBotFrameworkAuthentication {
   }
 
   private bounded(inner: ConnectorFactory): ConnectorFactory {
-    return {
-      create: async (serviceUrl: string, audience?: string) => {
-        const client = await inner.create(serviceUrl, audience);
-        boundConnectorRetries(client, this.retry, this.log);
-        return client;
-      },
-    };
+    return reusingConnectorFactory(inner, this.clients, (client) =>
+      boundConnectorRetries(client, this.retry, this.log),
+    );
   }
 
   override async authenticateRequest(...args: Parameters<Auth['authenticateRequest']>) {

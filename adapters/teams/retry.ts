@@ -125,7 +125,9 @@ export function connectorRetryPolicy(
   return {
     name: 'citaBoundedRetry',
     async sendRequest(request, next) {
-      const where = { method: request.method, path: pathOf(request.url) };
+      // The URL is parsed only for the log line of a retry or a give-up: most calls succeed at once.
+      const { method, url } = request;
+      const where = () => ({ method, path: pathOf(url) });
       if (!request.timeout) request.timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       for (let attempt = 1; ; attempt++) {
         let response: PipelineResponseLike | undefined;
@@ -142,12 +144,12 @@ export function connectorRetryPolicy(
           : timedOut || isRetriableError(failure);
         const outcome = response ? { status: response.status } : { error: failure };
         if (!retriable || attempt >= options.attempts) {
-          if (retriable) log.error('teams.connector.gave_up', { ...where, ...outcome, attempts: attempt });
+          if (retriable) log.error('teams.connector.gave_up', { ...where(), ...outcome, attempts: attempt });
           if (response) return response;
           throw failure;
         }
         const delayMs = retryDelayMs(attempt, options, response?.headers.get('retry-after'));
-        log.warn('teams.connector.retry', { ...where, ...outcome, attempt, delayMs });
+        log.warn('teams.connector.retry', { ...where(), ...outcome, attempt, delayMs });
         await wait(delayMs);
       }
     },

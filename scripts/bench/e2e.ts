@@ -3,7 +3,8 @@
  * API, and Teams activities through CloudAdapter to the fake Bot Connector, each beside a bare
  * Bolt app / bare CloudAdapter replying a fixed text (same transport, fakes and load), in the
  * same run. `ratioToBare` is Cita's throughput over the bare app's: what Cita adds on top of the
- * platform SDK. Run alone: `npx tsx scripts/bench/e2e.ts [--requests 300] [--concurrency 20]`.
+ * platform SDK. Run alone: `npx tsx scripts/bench/e2e.ts [--requests 300] [--concurrency 20]
+ * [--warmup 400] [--platform slack|teams]`.
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,6 +16,8 @@ export interface EndToEndOptions {
   concurrency?: number;
   /** Requests per case before measuring (JIT, SDKs' first-request work). */
   warmup?: number;
+  /** The platforms to measure, in this order (default both, Slack first). */
+  platforms?: readonly Platform[];
 }
 
 export interface EndToEndRow {
@@ -29,9 +32,13 @@ export interface EndToEndRow {
   notOnce: number;
 }
 
-type Platform = 'slack' | 'teams';
+export type Platform = 'slack' | 'teams';
 
-async function measure(target: LoadTarget, platform: Platform, options: Required<EndToEndOptions>) {
+async function measure(
+  target: LoadTarget,
+  platform: Platform,
+  options: Required<Omit<EndToEndOptions, 'platforms'>>,
+) {
   const counts = (n: number) => ({ [platform]: n });
   await runLoad(target, { ...counts(options.warmup), concurrency: options.concurrency });
   const result = await runLoad(target, {
@@ -48,13 +55,13 @@ async function measure(target: LoadTarget, platform: Platform, options: Required
 
 /** Measures the four cases (Cita and bare, Slack and Teams), one platform at a time. */
 export async function runEndToEnd(options: EndToEndOptions = {}): Promise<EndToEndRow[]> {
-  const o: Required<EndToEndOptions> = {
+  const o: Required<Omit<EndToEndOptions, 'platforms'>> = {
     requests: options.requests ?? 300,
     concurrency: options.concurrency ?? 20,
-    warmup: options.warmup ?? 40,
+    warmup: options.warmup ?? 400,
   };
   const rows: EndToEndRow[] = [];
-  for (const platform of ['slack', 'teams'] as const) {
+  for (const platform of options.platforms ?? (['slack', 'teams'] as const)) {
     const measured: Partial<Record<TargetKind, Awaited<ReturnType<typeof measure>>>> = {};
     // Bare first, then Cita, each on a fresh server, so neither inherits the other's warm caches.
     for (const kind of ['bare', 'cita'] as const) {
@@ -88,11 +95,19 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     options: {
       requests: { type: 'string', default: '300' },
       concurrency: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '400' },
+      platform: { type: 'string' },
     },
   });
+  const platform = values.platform;
+  if (platform !== undefined && platform !== 'slack' && platform !== 'teams') {
+    throw new Error(`--platform must be slack or teams, not ${platform}`);
+  }
   const rows = await runEndToEnd({
     requests: Number(values.requests),
     concurrency: Number(values.concurrency),
+    warmup: Number(values.warmup),
+    ...(platform ? { platforms: [platform] } : {}),
   });
   console.table(rows);
   if (rows.some((r) => r.notOnce > 0)) {
