@@ -17,7 +17,7 @@ import { buildKeyFigures, type FigureCluster } from './keyFigures.ts';
 import { type Knowledge, loadKnowledge } from './knowledge.ts';
 import { buildLexicon, type Lexicon } from './lexicon.ts';
 import { messages } from './messages.ts';
-import { analyseQuestion, createResolver, type Resolver } from './question.ts';
+import { analyseQuestion, createResolver, type Question, type Resolver } from './question.ts';
 import { analyseSpanish } from './questionEs.ts';
 import { detectLanguage, localeLanguage } from './spanish.ts';
 import type {
@@ -132,11 +132,15 @@ class Engine implements Cita {
     }
   }
 
+  /** A question (or /figures topic) analysed in its language against the knowledge. */
+  private analyse(text: string, language: AnswerLanguage): Question {
+    return language === 'es'
+      ? analyseSpanish(this.corpus, this.lexicon, this.spanishLexicon(), this.resolver, text)
+      : analyseQuestion(this.corpus, this.lexicon, this.resolver, text);
+  }
+
   private answer(text: string, language: AnswerLanguage): Answer {
-    const question =
-      language === 'es'
-        ? analyseSpanish(this.corpus, this.lexicon, this.spanishLexicon(), this.resolver, text)
-        : analyseQuestion(this.corpus, this.lexicon, this.resolver, text);
+    const question = this.analyse(text, language);
     const choice = choose(this.corpus, this.index, question, this.clusters);
     const say = messages(language);
     const base = { question: text, language };
@@ -263,13 +267,10 @@ class Engine implements Cita {
    * one is tried: a lone Spanish word ("empleos") has no Spanish signal to detect.
    */
   private topicTerms(topic: string, language: AnswerLanguage): { language: AnswerLanguage; terms: string[] } {
-    const known = (lang: AnswerLanguage) => {
-      const question =
-        lang === 'es'
-          ? analyseSpanish(this.corpus, this.lexicon, this.spanishLexicon(), this.resolver, topic)
-          : analyseQuestion(this.corpus, this.lexicon, this.resolver, topic);
-      return question.terms.filter((t) => t.known).flatMap((t) => [t.term, ...(t.related ?? [])]);
-    };
+    const known = (lang: AnswerLanguage) =>
+      this.analyse(topic, lang)
+        .terms.filter((t) => t.known)
+        .flatMap((t) => [t.term, ...(t.related ?? [])]);
     const terms = known(language);
     if (terms.length > 0) return { language, terms };
     const other = language === 'es' ? 'en' : 'es';

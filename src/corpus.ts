@@ -176,7 +176,7 @@ export function splitSentences(text: string): { text: string; start: number }[] 
  * a term may be a slice that keeps its folded sentence alive), so at 100k passages one string
  * per occurrence costs hundreds of megabytes; one per distinct word costs a few.
  */
-export function stringInterner(): (s: string) => string {
+function stringInterner(): (s: string) => string {
   const strings = new Map<string, string>();
   return (s) => {
     let shared = strings.get(s);
