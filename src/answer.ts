@@ -124,7 +124,7 @@ const ROLE_REACH = 5;
 function positionsOf(sentence: Sentence, t: QueryTerm): number[] {
   const out: number[] = [];
   sentence.terms.forEach((term, k) => {
-    if (term === t.term || t.related?.includes(term)) out.push(sentence.positions[k] as number);
+    if (term === t.term || t.related.includes(term)) out.push(sentence.positions[k] as number);
   });
   return out;
 }
@@ -153,8 +153,8 @@ export function scoreSentence(corpus: Corpus, question: Question, sentence: Sent
     // Names and figures asked about must be in the sentence, and so must the role a "who"
     // question asks for: "the head" beside "Cemex" is not Cemex's head.
     const named = NAMED.has(question.type) && !question.aboutSource;
-    const role = t.focus === true && question.type === 'person';
-    if (sentence.terms.includes(t.term) || t.related?.some((r) => sentence.terms.includes(r)))
+    const role = t.focus && question.type === 'person';
+    if (sentence.terms.includes(t.term) || t.related.some((r) => sentence.terms.includes(r)))
       covered += t.weight;
     else if (!role && contextHas(corpus, sentence, t.term, { strict: t.specific, named }))
       covered += t.weight * CONTEXT_CREDIT;
@@ -201,7 +201,7 @@ export function choose(
     return { kind: 'decline', reason: 'not-covered', missing: missing.map((t) => t.text) };
 
   const searched = searchedTerms(corpus, question, known);
-  const weights = new Map(searched.flatMap((t) => [t.term, ...(t.related ?? [])].map((r) => [r, t.weight])));
+  const weights = new Map(searched.flatMap((t) => [t.term, ...t.related].map((r) => [r, t.weight])));
   const hits = index.search([...weights.keys()].join(' '), {
     boostTerm: (term) => weights.get(term) ?? 1,
   });

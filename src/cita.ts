@@ -270,7 +270,7 @@ class Engine implements Cita {
     const known = (lang: AnswerLanguage) =>
       this.analyse(topic, lang)
         .terms.filter((t) => t.known)
-        .flatMap((t) => [t.term, ...(t.related ?? [])]);
+        .flatMap((t) => [t.term, ...t.related]);
     const terms = known(language);
     if (terms.length > 0) return { language, terms };
     const other = language === 'es' ? 'en' : 'es';

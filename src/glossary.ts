@@ -5,9 +5,9 @@
  * run of words.
  */
 import { readFileSync } from 'node:fs';
-import SearchableMap from 'minisearch/SearchableMap';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { FirstLetterMap } from './fuzzy.ts';
 import type { Glossary } from './knowledge.ts';
 import { stemEs, tokenizeSpanish } from './spanish.ts';
 import { fold } from './text.ts';
@@ -28,8 +28,8 @@ export interface SpanishLexicon {
   /** Multi-word keys as stems, longest first. */
   phrases: { stems: string[]; english: string[] }[];
   /** The words and stems again, for finding a misspelt word ("inverción"). */
-  fuzzyWords: SearchableMap<string[]>;
-  fuzzyStems: SearchableMap<string[]>;
+  fuzzyWords: FirstLetterMap<string[]>;
+  fuzzyStems: FirstLetterMap<string[]>;
 }
 
 let general: z.infer<typeof spanishSchema> | undefined;
@@ -50,8 +50,8 @@ export function buildSpanishLexicon(glossary: Glossary | undefined): SpanishLexi
     words: new Map(),
     stems: new Map(),
     phrases: [],
-    fuzzyWords: new SearchableMap(),
-    fuzzyStems: new SearchableMap(),
+    fuzzyWords: new FirstLetterMap(),
+    fuzzyStems: new FirstLetterMap(),
   };
   const entries = [...Object.entries(base.glossary), ...Object.entries(glossary?.entries ?? {})];
   for (const [key, english] of entries) {
@@ -99,13 +99,10 @@ export function translateWord(lexicon: SpanishLexicon, surface: string): Transla
   if (surface.length < FUZZY_MIN || !/^\p{L}+$/u.test(surface)) return undefined;
   const maxEdits = surface.length >= 9 ? 2 : 1;
   let best: { english: string[]; distance: number } | undefined;
-  const consider = (results: Array<[string, [string[], number]]>) => {
-    for (const [key, [english, distance]] of results) {
-      if (key[0] !== surface[0]) continue;
-      if (!best || distance < best.distance) best = { english, distance };
-    }
-  };
-  consider([...lexicon.fuzzyWords.fuzzyGet(surface, maxEdits)]);
-  consider([...lexicon.fuzzyStems.fuzzyGet(stem, Math.min(maxEdits, stem.length >= 8 ? 2 : 1))]);
+  for (const [, english, distance] of [
+    ...lexicon.fuzzyWords.fuzzyGet(surface, maxEdits),
+    ...lexicon.fuzzyStems.fuzzyGet(stem, Math.min(maxEdits, stem.length >= 8 ? 2 : 1)),
+  ])
+    if (!best || distance < best.distance) best = { english, distance };
   return best ? { english: best.english, corrected: true } : undefined;
 }

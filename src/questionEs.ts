@@ -8,7 +8,16 @@
 import type { Corpus } from './corpus.ts';
 import { type SpanishLexicon, type Translation, translateWord } from './glossary.ts';
 import { type Lexicon, synonymTerms } from './lexicon.ts';
-import { type AnswerType, CUE_WORDS, idf, type QueryTerm, type Question, type Resolver } from './question.ts';
+import {
+  type AnswerType,
+  CUE_WORDS,
+  idf,
+  type QueryTerm,
+  type QueryTermInit,
+  type Question,
+  queryTerm,
+  type Resolver,
+} from './question.ts';
 import { tokenizeSpanish } from './spanish.ts';
 import { fold, type Token, tokenize } from './text.ts';
 
@@ -55,8 +64,19 @@ interface EnglishTerm {
   surface: string;
 }
 
+/** Per knowledge: the content terms of each glossary translation met so far (a bounded set). */
+const englishMemo = new WeakMap<Corpus, Map<string, EnglishTerm[]>>();
+
 /** Content terms of one English translation: a synonym phrase whole, else its content words. */
 function englishTerms(corpus: Corpus, lexicon: Lexicon, english: string): EnglishTerm[] {
+  let memo = englishMemo.get(corpus);
+  if (!memo) englishMemo.set(corpus, (memo = new Map()));
+  let terms = memo.get(english);
+  if (!terms) memo.set(english, (terms = translationTerms(corpus, lexicon, english)));
+  return terms;
+}
+
+function translationTerms(corpus: Corpus, lexicon: Lexicon, english: string): EnglishTerm[] {
   const tokens = tokenize(english);
   const { terms, phrases } = synonymTerms(
     lexicon,
@@ -88,10 +108,10 @@ export function analyseSpanish(
   const tokens = tokenizeSpanish(question);
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
-  const add = (term: QueryTerm) => {
+  const add = (term: QueryTermInit) => {
     if (seen.has(term.term)) return;
     seen.add(term.term);
-    terms.push(term);
+    terms.push(queryTerm(term));
   };
   let aboutSource = false;
   const isFocus = (token: Token) => terms.length === 0 && token.surface === focusWord;
@@ -112,9 +132,14 @@ export function analyseSpanish(
       add({ text, term, weight: idf(corpus, term), known: false, specific, corrected, focus });
       return;
     }
-    const related = options
-      .filter((o) => o !== knownOption && o.length === 1 && corpus.df.has(o[0]?.term ?? ''))
-      .map((o) => o[0]?.term as string);
+    const related = [
+      ...new Set(
+        options
+          .filter((o) => o !== knownOption && o.length === 1 && corpus.df.has(o[0]?.term ?? ''))
+          .map((o) => o[0]?.term as string)
+          .filter((term) => !knownOption.some((t) => t.term === term)),
+      ),
+    ];
     for (const t of knownOption) {
       add({
         text,
@@ -123,8 +148,8 @@ export function analyseSpanish(
         known: true,
         specific,
         corrected,
-        ...(focus ? { focus } : {}),
-        ...(related.length > 0 ? { related } : {}),
+        focus,
+        related,
       });
     }
   };
@@ -164,10 +189,14 @@ export function analyseSpanish(
     if (spanish.stopwords.has(surface) || spanish.metaWords.has(surface)) continue;
     // A word the articles use as is (a loanword: "software", "internet") beats a correction.
     const same = surface.length >= 4 ? corpus.surfaces.get(surface) : undefined;
-    const translated = translateWord(spanish, surface);
-    const english = translated?.corrected && same !== undefined ? undefined : translated;
-    const capitalised = /^\p{Lu}/u.test(original) && (i > 0 || !english);
-    if (capitalised) {
+    const translate = () => {
+      const translated = translateWord(spanish, surface);
+      return translated?.corrected && same !== undefined ? undefined : translated;
+    };
+    // A capitalised word is a name, except first in the question when the glossary knows it.
+    const upper = /^\p{Lu}/u.test(original);
+    let english = upper && i > 0 ? undefined : translate();
+    if (upper && (i > 0 || !english)) {
       // A name passes through unchanged ("México" is the articles' "Mexico").
       const term = tokenize(original)[0]?.term ?? surface;
       const resolved = resolver.resolve(surface, term, true);
@@ -181,7 +210,10 @@ export function analyseSpanish(
           corrected: resolved.corrected,
           related: resolver.related(surface, resolved.term),
         });
-      } else if (english) addTranslated(original, english, true, isFocus(token));
+        continue;
+      }
+      if (i > 0) english = translate();
+      if (english) addTranslated(original, english, true, isFocus(token));
       else
         add({
           text: original,
@@ -208,7 +240,7 @@ export function analyseSpanish(
       known,
       specific: false,
       corrected: false,
-      ...(focus ? { focus } : {}),
+      focus,
     });
   }
   return { type, terms, ...(aboutSource ? { aboutSource } : {}) };

@@ -29,8 +29,12 @@ export interface FigureInfo {
   scaled: boolean;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case, accents removed, typographic quotes and dashes made plain. */
 export function fold(text: string): string {
+  // Plain ASCII (most questions) has no accents, typographic quotes or dashes to undo.
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replaceAll('`', "'");
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
