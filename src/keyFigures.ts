@@ -71,7 +71,7 @@ function similarity(corpus: Corpus, a: ReadonlySet<string>, b: ReadonlySet<strin
  * whole. Two sentences that similar share a term in their prefixes, so only sentences meeting
  * in a prefix term's list are compared. Keeps the exact test (`similarity`) for the candidates.
  */
-class SimilarityJoin {
+export class SimilarityJoin {
   private readonly ordered = new Map<
     number,
     { set: Set<string>; terms: string[]; weights: number[]; total: number }
@@ -118,10 +118,14 @@ class SimilarityJoin {
     return similarity(this.corpus, this.terms(a).set, this.terms(b).set);
   }
 
-  /** The prefix terms of a sentence for a threshold (a little longer than needed, for rounding). */
-  prefix(sentence: Sentence, threshold: number): string[] {
+  /**
+   * The first terms of a sentence (rarest first) until the weight left is below `share` of its
+   * whole (a little later, for rounding): two sentences sharing at least that much weight share
+   * a term in this prefix.
+   */
+  prefix(sentence: Sentence, share: number): string[] {
     const { terms, weights, total } = this.terms(sentence);
-    const bound = threshold * total * (1 - 1e-9);
+    const bound = share * total * (1 - 1e-9);
     let rest = total;
     const out: string[] = [];
     for (let k = 0; k < terms.length && rest >= bound; k++) {
@@ -132,29 +136,37 @@ class SimilarityJoin {
   }
 
   /**
-   * Calls `visit(i, j)` (i < j) for every pair of items that may be `threshold`-similar,
-   * each pair once.
+   * Calls `visit(i, j)` once for every pair of items that may be `threshold`-similar (in either
+   * order), as PPJoin does for weighted Jaccard. Items are taken lightest first, so for a pair
+   * the earlier x weighs at most the later y: similar enough, they share at least
+   * 2t/(1+t) of x's weight (what x leaves in the lists, its index prefix) and at least t of y's
+   * (what y looks up, its probe prefix); and x weighs at least t of y (length filter).
    */
   pairs(items: readonly Sentence[], threshold: number, visit: (i: number, j: number) => void): void {
+    const order = items.map((_, i) => i).sort((i, j) => this.total(items[i]) - this.total(items[j]) || i - j);
+    const indexShare = (2 * threshold) / (1 + threshold);
     const lists = new Map<string, number[]>();
     const seen = new Int32Array(items.length).fill(-1);
-    items.forEach((sentence, j) => {
-      const prefix = this.prefix(sentence, threshold);
-      for (const term of prefix) {
-        const list = lists.get(term);
-        if (!list) continue;
-        for (const i of list) {
+    for (const j of order) {
+      const sentence = items[j] as Sentence;
+      const lightest = threshold * this.total(sentence) * (1 - 1e-9);
+      for (const term of this.prefix(sentence, threshold)) {
+        for (const i of lists.get(term) ?? []) {
           if (seen[i] === j) continue;
           seen[i] = j;
-          visit(i, j);
+          if (this.total(items[i]) >= lightest) visit(i, j);
         }
       }
-      for (const term of prefix) {
+      for (const term of this.prefix(sentence, indexShare)) {
         const list = lists.get(term);
         if (list) list.push(j);
         else lists.set(term, [j]);
       }
-    });
+    }
+  }
+
+  private total(sentence: Sentence | undefined): number {
+    return sentence ? this.terms(sentence).total : 0;
   }
 }
 

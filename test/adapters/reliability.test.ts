@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createInFlight } from '../../adapters/inflight.ts';
 import { createKnowledgeHolder } from '../../adapters/knowledgeHolder.ts';
 import { createLogger } from '../../adapters/log.ts';
@@ -44,8 +44,14 @@ describe('rate limit', () => {
 });
 
 describe('knowledge reload', () => {
+  const folders: string[] = [];
+  afterAll(async () => {
+    await Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
   async function copyOfSolar(): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'cita-reload-'));
+    folders.push(dir);
     for (const name of ['daily-grid.md', 'energy-wire.md', 'vocabulary.yaml'])
       await writeFile(join(dir, name), await readFile(join(SOLAR, name), 'utf8'));
     return dir;

@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge } from '../../src/index.ts';
 import { parseArticle, splitParagraphs } from '../../src/knowledge.ts';
 
@@ -93,8 +93,14 @@ describe('splitParagraphs', () => {
 });
 
 describe('loadKnowledge', () => {
+  const folders: string[] = [];
+  afterAll(async () => {
+    await Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
   async function folder(files: Record<string, string>): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'cita-knowledge-'));
+    folders.push(dir);
     for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
     return dir;
   }
