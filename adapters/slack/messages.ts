@@ -117,8 +117,7 @@ export function figuresMessage(figures: readonly KeyFigure[], options: FiguresOp
   );
 }
 
-/** When something failed on our side: never leave the user with silence. */
-export const SORRY: SlackMessage = {
-  text: 'Sorry, something went wrong on my side while answering. Please try again in a moment.',
-  blocks: [],
-};
+/** When something failed on our side: never leave the user with silence (in the asker's language). */
+export function sorryMessage(language?: AnswerLanguage): SlackMessage {
+  return { text: stringsFor(language).somethingWrong, blocks: [] };
+}

@@ -52,6 +52,11 @@ export interface SlackStrings extends AnswerStrings {
   allFiguresHint: string;
   /** The command that narrows figures down, as typed. */
   figuresCommand: string;
+  /** When something failed on our side. */
+  somethingWrong: string;
+  /** Acknowledgements of 👍 and 👎, only to the clicker. */
+  thanksHelpful: string;
+  thanksNotHelpful: string;
 }
 
 const EN: SlackStrings = {
@@ -98,6 +103,9 @@ const EN: SlackStrings = {
   aboutTopic: (topic) => `About “${topic}”`,
   allFiguresHint: 'Try `/figures` on its own to see them all.',
   figuresCommand: '`/figures <topic>`',
+  somethingWrong: 'Sorry, something went wrong on my side while answering. Please try again in a moment.',
+  thanksHelpful: 'Thanks, glad it helped.',
+  thanksNotHelpful: 'Thanks for telling me. I have noted that this answer missed.',
 };
 
 const ES: SlackStrings = {
@@ -144,6 +152,9 @@ const ES: SlackStrings = {
   aboutTopic: (topic) => `Sobre «${topic}»`,
   allFiguresHint: 'Prueba `/figures` sin tema para verlas todas.',
   figuresCommand: '`/figures <tema>`',
+  somethingWrong: 'Lo siento, algo falló por mi parte al responder. Inténtalo de nuevo en un momento.',
+  thanksHelpful: 'Gracias, me alegra que te haya servido.',
+  thanksNotHelpful: 'Gracias por decírmelo. He anotado que esta respuesta no acertó.',
 };
 
 export function stringsFor(language: AnswerLanguage | undefined): SlackStrings {

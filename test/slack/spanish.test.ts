@@ -4,8 +4,9 @@
  * says Spanish on its own; a failing or slow `users.info` costs nothing but the hint.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Cita } from '../../src/index.ts';
 import type { ApiCall } from '../fakes/slackApi.ts';
-import { type SlackHarness, startSlackHarness } from '../helpers/slackHarness.ts';
+import { type SlackHarness, shippedCita, startSlackHarness } from '../helpers/slackHarness.ts';
 import { BOT_USER_ID } from '../helpers/slackRequests.ts';
 
 let h: SlackHarness;
@@ -171,6 +172,74 @@ describe('a slow users.info', () => {
     expect(post?.args.text).toMatch(/^The sources differ\./);
     expect(slow.logged('slack.locale_unavailable')).toEqual([
       expect.objectContaining({ user: 'U0SLOW', timeoutMs: 50 }),
+    ]);
+  });
+});
+
+describe('what the adapter itself says, in Spanish', () => {
+  let limited: SlackHarness;
+  let failing = false;
+  beforeAll(async () => {
+    const cita = await shippedCita();
+    // A core that fails on demand: the adapter must still apologise, in the asker's language.
+    const flaky: Cita = {
+      articles: cita.articles,
+      passageCount: cita.passageCount,
+      ask: (question, options) => {
+        if (failing) throw new Error('index unavailable');
+        return cita.ask(question, options);
+      },
+      figures: (topic, options) => cita.figures(topic, options),
+      suggestions: () => cita.suggestions(),
+    };
+    limited = await startSlackHarness({ cita: flaky, rateLimitPerMinute: 1 });
+  });
+  afterAll(() => limited.close());
+  afterEach(() => {
+    failing = false;
+    limited.api.reset();
+  });
+
+  const post = async (e: Record<string, unknown>) => {
+    await limited.slack.event(e);
+    await limited.settle();
+    return limited.api.posts('chat.postMessage').at(-1)?.args.text;
+  };
+
+  it('the rate-limit reply follows the question and the locale', async () => {
+    const user = `U0FAST${++counter}`;
+    await post(event('message', user, '¿Cuánto invierte Microsoft en México?'));
+    expect(await post(event('message', user, '¿Y en qué ciudad?'))).toMatch(/^Estás preguntando muy rápido/);
+    const english = `U0FAST${++counter}`;
+    await post(event('message', english, 'How much is Microsoft investing?'));
+    expect(await post(event('message', english, 'And where?'))).toMatch(/^You're asking faster/);
+  });
+
+  it('a failure is apologised for in Spanish to a Spanish question, in English otherwise', async () => {
+    failing = true;
+    expect(await post(event('app_mention', `U0FAIL${++counter}`, '¿Cuántos empleos se crearán?'))).toBe(
+      'Lo siento, algo falló por mi parte al responder. Inténtalo de nuevo en un momento.',
+    );
+    expect(await post(event('message', `U0FAIL${++counter}`, 'How many jobs?'))).toMatch(
+      /^Sorry, something went wrong/,
+    );
+    expect(limited.logged('slack.listener_failed')).toHaveLength(2);
+  });
+
+  it('👍 / 👎 on a Spanish answer are acknowledged in Spanish', async () => {
+    for (const [actionId, id] of [
+      ['cita_feedback_up', 'up'],
+      ['cita_feedback_down', 'down'],
+    ] as const) {
+      await limited.slack.buttonClick(
+        { actionId, value: '¿Cuánto invierte Microsoft en México?' },
+        { responseUrl: limited.api.responseUrl(id), user: `U0RATE${++counter}` },
+      );
+    }
+    await limited.settle();
+    expect(limited.api.responses.map((r) => [r.id, r.body.text])).toEqual([
+      ['up', 'Gracias, me alegra que te haya servido.'],
+      ['down', 'Gracias por decírmelo. He anotado que esta respuesta no acertó.'],
     ]);
   });
 });

@@ -4,7 +4,7 @@
  * The user's Slack locale is the language hint: for the core's answer, and for the help and the
  * article list unless the keyword itself is Spanish (`ayuda`, `fuentes`).
  */
-import { type Answer, localeLanguage } from '../../../src/index.ts';
+import { type Answer, type AnswerLanguage, detectLanguage, localeLanguage } from '../../../src/index.ts';
 import { rateLimitMessage } from '../../rateLimit.ts';
 import type { SlackDeps } from '../deps.ts';
 import { articlesMessage, helpMessage, keywordLanguage, keywordOf, type SlackMessage } from '../messages.ts';
@@ -32,10 +32,16 @@ export function replyTo(
   if (!deps.limiter.take(key)) {
     const seconds = deps.limiter.retryAfter(key);
     deps.log.warn('slack.rate_limited', { user, retryAfter: seconds });
-    return { kind: 'rate-limited', message: { text: rateLimitMessage(seconds), blocks: [] } };
+    const text = rateLimitMessage(seconds, detectLanguage(question, locale));
+    return { kind: 'rate-limited', message: { text, blocks: [] } };
   }
   const answer = cita.ask(question, { locale });
   return { kind: 'answer', message: render(answer), answer };
+}
+
+/** The language to apologise in: the message's, else the user's locale. Never throws. */
+export function replyLanguage(text: unknown, locale?: string): AnswerLanguage {
+  return typeof text === 'string' ? detectLanguage(text, locale) : localeLanguage(locale);
 }
 
 /** Log fields describing a reply: what happened, not what was said. */

@@ -2,11 +2,13 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { ACTION } from '../../blocks.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { stringsFor } from '../../strings.ts';
+import { replyLanguage } from '../reply.ts';
 
 const FEEDBACK = new RegExp(`^(?:${ACTION.feedbackUp}|${ACTION.feedbackDown})$`);
 
 export function register(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(FEEDBACK, async ({ ack, body, action, respond }) => {
+  app.action<BlockButtonAction>(FEEDBACK, async ({ ack, body, action, respond, client }) => {
     try {
       await ack();
       const helpful = action.action_id === ACTION.feedbackUp;
@@ -16,12 +18,12 @@ export function register(app: App, deps: SlackDeps): void {
         user: body.user.id,
         channel: body.channel?.id,
       });
+      // In the language of the question rated (the button's value), the user's locale as a hint.
+      const say = stringsFor(replyLanguage(action.value, await deps.locales.get(client, body.user.id)));
       await deps.deliver.respond(respond, {
         response_type: 'ephemeral',
         replace_original: false,
-        text: helpful
-          ? 'Thanks, glad it helped.'
-          : 'Thanks for telling me. I have noted that this answer missed.',
+        text: helpful ? say.thanksHelpful : say.thanksNotHelpful,
       });
     } catch (error) {
       deps.log.error('slack.listener_failed', { listener: 'feedback', error });

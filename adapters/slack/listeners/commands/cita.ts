@@ -5,14 +5,15 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { slackToPlain } from '../../escape.ts';
-import { privateAnswer, SORRY } from '../../messages.ts';
-import { replyFields, replyTo } from '../reply.ts';
+import { privateAnswer, sorryMessage } from '../../messages.ts';
+import { replyFields, replyLanguage, replyTo } from '../reply.ts';
 
 export function register(app: App, deps: SlackDeps): void {
   app.command('/cita', async ({ command, ack, respond, client }) => {
+    let locale: string | undefined;
     try {
       await ack();
-      const locale = await deps.locales.get(client, command.user_id);
+      locale = await deps.locales.get(client, command.user_id);
       const question = slackToPlain(command.text ?? '');
       const reply = replyTo(deps, command.user_id, question, privateAnswer, locale);
       const delivered = await deps.deliver.respond(respond, { response_type: 'ephemeral', ...reply.message });
@@ -24,7 +25,8 @@ export function register(app: App, deps: SlackDeps): void {
       });
     } catch (error) {
       deps.log.error('slack.listener_failed', { listener: '/cita', error });
-      await deps.deliver.respond(respond, { response_type: 'ephemeral', ...SORRY });
+      const sorry = sorryMessage(replyLanguage(command.text, locale));
+      await deps.deliver.respond(respond, { response_type: 'ephemeral', ...sorry });
     }
   });
 }

@@ -6,14 +6,16 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { slackToPlain } from '../../escape.ts';
-import { figuresMessage, SORRY } from '../../messages.ts';
+import { figuresMessage, sorryMessage } from '../../messages.ts';
+import { replyLanguage } from '../reply.ts';
 
 export function register(app: App, deps: SlackDeps): void {
   app.command('/figures', async ({ command, ack, respond, client }) => {
+    let locale: string | undefined;
     try {
       await ack();
       const topic = slackToPlain(command.text ?? '').trim();
-      const locale = await deps.locales.get(client, command.user_id);
+      locale = await deps.locales.get(client, command.user_id);
       const { figures, language } = deps.getCita().figures(topic || undefined, { locale });
       const delivered = await deps.deliver.respond(respond, {
         response_type: 'ephemeral',
@@ -28,7 +30,8 @@ export function register(app: App, deps: SlackDeps): void {
       });
     } catch (error) {
       deps.log.error('slack.listener_failed', { listener: '/figures', error });
-      await deps.deliver.respond(respond, { response_type: 'ephemeral', ...SORRY });
+      const sorry = sorryMessage(replyLanguage(command.text, locale));
+      await deps.deliver.respond(respond, { response_type: 'ephemeral', ...sorry });
     }
   });
 }

@@ -7,12 +7,13 @@ import { eventKey, messageKey } from '../../dedupe.ts';
 import type { Target } from '../../deliver.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { slackToPlain, stripBotMention } from '../../escape.ts';
-import { SORRY, threadAnswer } from '../../messages.ts';
-import { replyFields, replyTo } from '../reply.ts';
+import { sorryMessage, threadAnswer } from '../../messages.ts';
+import { replyFields, replyLanguage, replyTo } from '../reply.ts';
 
 export function register(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
     let target: Target | undefined;
+    let locale: string | undefined;
     try {
       // Bots (Cita included) and edits never get an answer: no loops, no second answers.
       if (event.bot_id || event.subtype || !event.user || event.user === context.botUserId) return;
@@ -26,7 +27,7 @@ export function register(app: App, deps: SlackDeps): void {
       }
       target = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
       const question = slackToPlain(stripBotMention(event.text, context.botUserId));
-      const locale = await deps.locales.get(client, event.user);
+      locale = await deps.locales.get(client, event.user);
       const reply = replyTo(deps, event.user, question, threadAnswer, locale);
       const delivered = await deps.deliver.post(client, target, reply.message);
       deps.log.info('slack.mention', {
@@ -37,7 +38,7 @@ export function register(app: App, deps: SlackDeps): void {
       });
     } catch (error) {
       deps.log.error('slack.listener_failed', { listener: 'app_mention', error });
-      if (target) await deps.deliver.post(client, target, SORRY);
+      if (target) await deps.deliver.post(client, target, sorryMessage(replyLanguage(event.text, locale)));
     }
   });
 }

@@ -7,12 +7,13 @@ import { eventKey, messageKey } from '../../dedupe.ts';
 import type { Target } from '../../deliver.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { slackToPlain, stripBotMention } from '../../escape.ts';
-import { dmAnswer, SORRY } from '../../messages.ts';
-import { replyFields, replyTo } from '../reply.ts';
+import { dmAnswer, sorryMessage } from '../../messages.ts';
+import { replyFields, replyLanguage, replyTo } from '../reply.ts';
 
 export function register(app: App, deps: SlackDeps): void {
   app.event('message', async ({ event, body, client, context }) => {
     let target: Target | undefined;
+    let locale: string | undefined;
     try {
       // Only plain user messages in DMs: channel messages come as app_mention; subtypes are
       // edits, deletions, joins and bot posts (Cita's own included): answering them would loop.
@@ -31,13 +32,18 @@ export function register(app: App, deps: SlackDeps): void {
         ? { channel: event.channel, thread_ts: event.thread_ts }
         : { channel: event.channel };
       const question = slackToPlain(stripBotMention(event.text ?? '', context.botUserId));
-      const locale = await deps.locales.get(client, event.user);
+      locale = await deps.locales.get(client, event.user);
       const reply = replyTo(deps, event.user, question, dmAnswer, locale);
       const delivered = await deps.deliver.post(client, target, reply.message);
       deps.log.info('slack.dm', { user: event.user, delivered, ...replyFields(reply) });
     } catch (error) {
       deps.log.error('slack.listener_failed', { listener: 'message.im', error });
-      if (target) await deps.deliver.post(client, target, SORRY);
+      if (target)
+        await deps.deliver.post(
+          client,
+          target,
+          sorryMessage(replyLanguage('text' in event ? event.text : undefined, locale)),
+        );
     }
   });
 }
