@@ -10,7 +10,13 @@ import {
   type InvokeResponse,
   TurnContext,
 } from 'botbuilder';
-import { type Cita, labels as coreLabels, localeLanguage } from '../../src/index.ts';
+import {
+  type AnswerLanguage,
+  type Cita,
+  labels as coreLabels,
+  detectLanguage,
+  localeLanguage,
+} from '../../src/index.ts';
 import type { Logger } from '../log.ts';
 import { type RateLimiter, rateLimitMessage } from '../rateLimit.ts';
 import { figuresCard, helpCard, sourcesCard } from './cards.ts';
@@ -22,7 +28,7 @@ import {
   cardMessage,
   SOURCES_FAILED_TEXT,
   sourcesMessage,
-  WELCOME_TEXT,
+  welcomeText,
 } from './messages.ts';
 
 export interface CitaBotOptions {
@@ -65,8 +71,10 @@ export class CitaBot extends ActivityHandler {
       // Only when Cita itself joins (installed in a team, chat or personally), not for every new member.
       const botId = context.activity.recipient?.id;
       if (context.activity.membersAdded?.some((m) => m.id === botId)) {
-        await context.sendActivity({ type: 'message', text: WELCOME_TEXT, textFormat: 'markdown' });
-        this.options.log.info('teams.welcome', { scope: conversationScope(context.activity) });
+        // No message to go by: the locale of whoever added Cita.
+        const language = localeLanguage(context.activity.locale);
+        await context.sendActivity({ type: 'message', text: welcomeText(language), textFormat: 'markdown' });
+        this.options.log.info('teams.welcome', { scope: conversationScope(context.activity), language });
       }
       await next();
     });
@@ -90,7 +98,9 @@ export class CitaBot extends ActivityHandler {
     const scope = conversationScope(activity);
     const click = parseSubmit(activity.value);
     if (click?.cita === 'sources') {
-      if (await this.allowed(context)) await this.sendSourcesPrivately(context, click.question, scope);
+      if (await this.allowed(context, detectLanguage(click.question, activity.locale))) {
+        await this.sendSourcesPrivately(context, click.question, scope);
+      }
       return;
     }
 
@@ -113,7 +123,9 @@ export class CitaBot extends ActivityHandler {
         return;
       }
       case 'figures': {
-        if (!(await this.allowed(context))) return;
+        if (!(await this.allowed(context, command.language ?? detectLanguage(command.topic ?? '', locale)))) {
+          return;
+        }
         const result = cita.figures(command.topic, { locale: command.language ?? locale });
         const language = command.language ?? result.language;
         log.info('teams.command', {
@@ -133,7 +145,7 @@ export class CitaBot extends ActivityHandler {
           await context.sendActivity(cardMessage(helpCard(cita.suggestions(), localeLanguage(locale))));
           return;
         }
-        if (!(await this.allowed(context))) return;
+        if (!(await this.allowed(context, detectLanguage(command.text, locale)))) return;
         // Teams tells the user's locale: a hint for the answer's language in close calls.
         const answer = cita.ask(command.text, { locale });
         log.info('teams.answer', {
@@ -148,8 +160,8 @@ export class CitaBot extends ActivityHandler {
     }
   }
 
-  /** Applies RATE_LIMIT_PER_MINUTE per user, and says when they may ask again. */
-  private async allowed(context: TurnContext): Promise<boolean> {
+  /** Applies RATE_LIMIT_PER_MINUTE per user, and says when they may ask again, in `language`. */
+  private async allowed(context: TurnContext, language: AnswerLanguage): Promise<boolean> {
     const from = context.activity.from;
     const user = `teams:${from?.aadObjectId || from?.id || 'unknown'}`;
     if (this.options.limiter.take(user)) return true;
@@ -157,8 +169,9 @@ export class CitaBot extends ActivityHandler {
     this.options.log.warn('teams.rate_limited', {
       scope: conversationScope(context.activity),
       retryAfter: seconds,
+      language,
     });
-    await context.sendActivity(rateLimitMessage(seconds));
+    await context.sendActivity(rateLimitMessage(seconds, language));
     return false;
   }
 

@@ -4,9 +4,15 @@
  * onTurnError, and `POST /api/messages`. Behaviour lives in bot.ts. Every botbuilder import stays
  * inside adapters/teams, so moving to the Microsoft 365 Agents SDK touches nothing else.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type TurnContext,
+} from 'botbuilder';
 import express, { type Express } from 'express';
 import { z } from 'zod';
+import { type AnswerLanguage, detectLanguage } from '../../src/index.ts';
 import type { TeamsConfig } from '../config.ts';
 import type { InFlight } from '../inflight.ts';
 import type { Logger } from '../log.ts';
@@ -14,7 +20,8 @@ import { createRateLimiter, type RateLimiter } from '../rateLimit.ts';
 import type { Adapter, AdapterContext } from '../server.ts';
 import { CitaBot, conversationScope } from './bot.ts';
 import { applyEntitySerializationFix } from './entityFix.ts';
-import { TURN_ERROR_TEXT } from './messages.ts';
+import { cleanIncomingText } from './markup.ts';
+import { turnErrorText } from './messages.ts';
 import { boundConnectorRetries, DEFAULT_RETRY, type RetryOptions } from './retry.ts';
 
 /**
@@ -147,6 +154,19 @@ export function rejectActivity(body: unknown, local: boolean): string | null {
   return null;
 }
 
+/**
+ * The language of a turn that failed: its text's, with its locale as a hint. Never throws, whatever
+ * the activity holds (English when nothing can be read), so the apology always goes out.
+ */
+export function turnErrorLanguage(activity: Partial<Activity>): AnswerLanguage {
+  try {
+    const locale = typeof activity.locale === 'string' ? activity.locale : undefined;
+    return detectLanguage(cleanIncomingText(activity.text), locale);
+  } catch {
+    return 'en';
+  }
+}
+
 export function createTeamsAdapter(
   ctx: TeamsContext,
   config: TeamsConfig,
@@ -168,7 +188,7 @@ export function createTeamsAdapter(
     });
     if (activity.type !== 'message') return;
     try {
-      await context.sendActivity(TURN_ERROR_TEXT);
+      await context.sendActivity(turnErrorText(turnErrorLanguage(activity)));
     } catch (replyError) {
       log.error('teams.turn_error.reply_failed', { error: replyError });
     }

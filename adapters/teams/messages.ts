@@ -1,6 +1,6 @@
 /** The Teams messages Cita sends, built from the cards: pure data, ready for `sendActivity`. */
 import type { Activity, Attachment } from 'botbuilder';
-import type { Answer } from '../../src/index.ts';
+import type { Answer, AnswerLanguage } from '../../src/index.ts';
 import type { AdaptiveCard } from './adaptiveCard.ts';
 import { answerCard, answerText, citationEntity, fullCitationsCard } from './cards.ts';
 import { clip } from './markup.ts';
@@ -16,6 +16,22 @@ export const RATE_LIMITED_TEXT =
 export const SOURCES_FAILED_TEXT =
   "I couldn't open a private chat with you for the sources. Start a 1:1 chat with Cita and ask there: I answer with the full citations.";
 export const TURN_ERROR_TEXT = 'Sorry, something went wrong on my side. Please try again in a moment.';
+export const WELCOME_TEXT_ES =
+  'Hola, soy Cita. Respondo preguntas sobre un conjunto de artículos de prensa, citándolos palabra por palabra y enlazando cada fuente. ' +
+  'En un canal o chat de grupo, mencióname con tu pregunta; en un chat 1:1, pregunta sin más. ' +
+  'Comandos: **cifras** [tema], **fuentes**, **ayuda**.';
+export const TURN_ERROR_TEXT_ES =
+  'Lo siento, algo salió mal por mi parte. Vuelve a intentarlo en un momento.';
+
+/** The hello when Cita is added, in the user's language (Spanish with the Spanish command words). */
+export function welcomeText(language: AnswerLanguage): string {
+  return language === 'es' ? WELCOME_TEXT_ES : WELCOME_TEXT;
+}
+
+/** The apology for a turn that failed, in the user's language. */
+export function turnErrorText(language: AnswerLanguage): string {
+  return language === 'es' ? TURN_ERROR_TEXT_ES : TURN_ERROR_TEXT;
+}
 
 export function cardAttachment(card: AdaptiveCard): Attachment {
   return { contentType: 'application/vnd.microsoft.card.adaptive', content: card };

@@ -1,6 +1,7 @@
 /**
  * Builds the Teams app package (what you sideload or upload): appPackage/manifest.json with the
- * bot's app id filled in, plus the two icons, zipped at the root. Used by `npm run teams:package`.
+ * bot's app id filled in, the two icons and the manifest's localization files (es.json), zipped at
+ * the root. Used by `npm run teams:package`.
  */
 import { readFileSync } from 'node:fs';
 import { APP_PACKAGE_DIR } from './icons.ts';
@@ -32,12 +33,25 @@ export function fillManifest(template: string, appId: string | undefined): strin
   return filled;
 }
 
-/** The zip's bytes: manifest.json, color.png and outline.png at the root. */
+/** The files of the manifest's `localizationInfo.additionalLanguages` (e.g. es.json). */
+export function localizationFiles(manifest: string): string[] {
+  const info = (JSON.parse(manifest) as { localizationInfo?: { additionalLanguages?: { file: string }[] } })
+    .localizationInfo;
+  return (info?.additionalLanguages ?? []).map((language) => language.file);
+}
+
+/** The zip's bytes: manifest.json, color.png, outline.png and the localization files at the root. */
 export function buildAppPackage(appId: string | undefined, dir: string = APP_PACKAGE_DIR): Buffer {
   const manifest = fillManifest(readFileSync(`${dir}manifest.json`, 'utf8'), appId);
+  const localizations = localizationFiles(manifest).map((name) => {
+    const data = readFileSync(`${dir}${name}`);
+    JSON.parse(data.toString('utf8')); // as for the manifest: only guards against a broken edit
+    return { name, data };
+  });
   return zip([
     { name: 'manifest.json', data: Buffer.from(manifest, 'utf8') },
     { name: 'color.png', data: readFileSync(`${dir}color.png`) },
     { name: 'outline.png', data: readFileSync(`${dir}outline.png`) },
+    ...localizations,
   ]);
 }

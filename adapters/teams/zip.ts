@@ -1,6 +1,6 @@
 /**
  * A minimal ZIP writer (deflate, no directories, no ZIP64) with node:zlib: enough for a Teams app
- * package of three small files at its root. Fixed timestamps, so the same input gives the same bytes.
+ * package of a few small files at its root. Fixed timestamps, so the same input gives the same bytes.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 

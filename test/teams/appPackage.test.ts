@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../adapters/teams/commands.ts';
 import { applyEntitySerializationFix } from '../../adapters/teams/entityFix.ts';
 import { ACCENT_COLOR, APP_PACKAGE_DIR, colorIcon, outlineIcon } from '../../adapters/teams/icons.ts';
-import { buildAppPackage, fillManifest } from '../../adapters/teams/packageApp.ts';
+import { buildAppPackage, fillManifest, localizationFiles } from '../../adapters/teams/packageApp.ts';
 
 const APP_ID = '0a1b2c3d-4e5f-6789-abcd-ef0123456789';
 const template = readFileSync(`${APP_PACKAGE_DIR}manifest.json`, 'utf8');
@@ -89,6 +90,71 @@ describe('manifest.json', () => {
   });
 });
 
+/** The manifest value a localization key (`bots[0].commandLists[0].commands[0].title`) names. */
+function manifestField(manifest: unknown, key: string): unknown {
+  let value = manifest;
+  for (const part of key.match(/[^.[\]]+/g) ?? []) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+describe('es.json (Spanish localization)', () => {
+  const manifest = JSON.parse(fillManifest(template, APP_ID));
+  const es: Record<string, string> = JSON.parse(readFileSync(`${APP_PACKAGE_DIR}es.json`, 'utf8'));
+  const commands: { title: string }[] = manifest.bots[0].commandLists[0].commands;
+
+  it('is declared in the manifest, English being the default', () => {
+    expect(manifest.localizationInfo).toEqual({
+      defaultLanguageTag: 'en-us',
+      additionalLanguages: [{ languageTag: 'es', file: 'es.json' }],
+    });
+    expect(localizationFiles(template)).toEqual(['es.json']);
+  });
+
+  it("uses the localization schema of the manifest's version, with its required fields", () => {
+    expect(es.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.Localization.schema.json`,
+    );
+    // The localization schema allows no other top-level property (not even manifestVersion).
+    expect(es).not.toHaveProperty('manifestVersion');
+    expect(es['name.short']?.length).toBeLessThanOrEqual(30);
+    expect(es['name.full']?.length).toBeLessThanOrEqual(100);
+    expect(es['description.short']?.length).toBeLessThanOrEqual(80);
+    expect(es['description.full']?.length).toBeLessThanOrEqual(4000);
+    for (const value of Object.values(es)) expect(value.trim()).not.toBe('');
+  });
+
+  it('only translates strings the manifest has', () => {
+    for (const key of Object.keys(es).filter((k) => k !== '$schema')) {
+      expect(typeof manifestField(manifest, key), key).toBe('string');
+    }
+  });
+
+  it('translates every command, as the Spanish aliases the bot accepts, in the same order', () => {
+    commands.forEach((command, i) => {
+      const title = es[`bots[0].commandLists[0].commands[${i}].title`] ?? '';
+      const description = es[`bots[0].commandLists[0].commands[${i}].description`] ?? '';
+      expect(title.length).toBeLessThanOrEqual(32);
+      expect(description.length).toBeGreaterThan(0);
+      expect(description.length).toBeLessThanOrEqual(128);
+      // What Teams sends when the command is picked from the menu, with or without the `/`.
+      for (const typed of [title, `/${title}`]) {
+        expect(parseCommand(typed), typed).toEqual({
+          kind: parseCommand(command.title).kind,
+          language: 'es',
+        });
+      }
+    });
+    expect(commands.map((_, i) => es[`bots[0].commandLists[0].commands[${i}].title`])).toEqual([
+      'cifras',
+      'fuentes',
+      'ayuda',
+    ]);
+  });
+});
+
 describe('icons', () => {
   it('are the committed files, regenerated from icons.ts', () => {
     expect(readFileSync(`${APP_PACKAGE_DIR}color.png`).equals(colorIcon())).toBe(true);
@@ -111,9 +177,10 @@ describe('icons', () => {
 });
 
 describe('buildAppPackage', () => {
-  it('zips manifest.json (id filled in) and both icons at the root', () => {
+  it('zips manifest.json (id filled in), both icons and the Spanish localization at the root', () => {
     const files = unzip(buildAppPackage(APP_ID));
-    expect([...files.keys()]).toEqual(['manifest.json', 'color.png', 'outline.png']);
+    expect([...files.keys()]).toEqual(['manifest.json', 'color.png', 'outline.png', 'es.json']);
+    expect(files.get('es.json')?.equals(readFileSync(`${APP_PACKAGE_DIR}es.json`))).toBe(true);
     expect(JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '').id).toBe(APP_ID);
     expect(files.get('color.png')?.equals(colorIcon())).toBe(true);
     expect(files.get('outline.png')?.equals(outlineIcon())).toBe(true);

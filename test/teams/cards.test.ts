@@ -337,7 +337,7 @@ describe('Spanish cards', () => {
     ]);
     const many = Array.from({ length: 17 }, (_, i) => ({ ...disputed, label: `f${i}` }));
     expect(figuresCard(many, undefined, 'es').body.at(-1)).toEqual(
-      rich(run('…y 2 más. Acótelas: cifras <tema>', { isSubtle: true })),
+      rich(run('…y 2 más. Acótalas: cifras <tema>', { isSubtle: true })),
     );
   });
 
@@ -352,7 +352,7 @@ describe('Spanish cards', () => {
       ),
       rich(
         run(
-          'Cada respuesta cita los artículos palabra por palabra y enlaza sus fuentes. En un canal o chat de grupo, mencióneme con su pregunta; en un chat 1:1, pregunte sin más.',
+          'Cada respuesta cita los artículos palabra por palabra y enlaza sus fuentes. En un canal o chat de grupo, mencióname con tu pregunta; en un chat 1:1, pregunta sin más.',
         ),
       ),
       rich(
@@ -361,7 +361,7 @@ describe('Spanish cards', () => {
       ),
       rich(run('fuentes', { weight: 'Bolder' }), run(' — los artículos de los que respondo')),
       rich(run('ayuda', { weight: 'Bolder' }), run(' — este mensaje')),
-      rich(run('Pruebe a preguntar por:', { isSubtle: true })),
+      rich(run('Prueba a preguntar por:', { isSubtle: true })),
     ]);
     expect(card.actions).toEqual(helpCard(['a']).actions);
   });

@@ -5,9 +5,10 @@
  * never on wording.
  */
 
+import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createInFlight } from '../../adapters/inflight.ts';
-import { createRateLimiter } from '../../adapters/rateLimit.ts';
+import { createRateLimiter, rateLimitMessage } from '../../adapters/rateLimit.ts';
 import { MAX_CARD_BYTES } from '../../adapters/teams/adaptiveCard.ts';
 import {
   answerCard,
@@ -17,11 +18,14 @@ import {
   helpCard,
   sourcesCard,
 } from '../../adapters/teams/cards.ts';
+import { turnErrorLanguage } from '../../adapters/teams/index.ts';
 import {
   RATE_LIMITED_TEXT,
   SOURCES_FAILED_TEXT,
   TURN_ERROR_TEXT,
+  TURN_ERROR_TEXT_ES,
   WELCOME_TEXT,
+  WELCOME_TEXT_ES,
 } from '../../adapters/teams/messages.ts';
 import type { Answer, Cita } from '../../src/index.ts';
 import {
@@ -71,6 +75,7 @@ function nastyCita(): Cita {
 }
 
 const QUESTION = 'How much is Microsoft investing in Mexico?';
+const SPANISH_QUESTION = '¿Cuánto invierte Microsoft en México?';
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 
 type Json = any;
@@ -285,6 +290,14 @@ describe('Teams adapter, local (no app id)', () => {
     expect(h.connector.calls[0]?.body.text).toBe(WELCOME_TEXT);
   });
 
+  it('says hello in Spanish, with the Spanish commands, to a Spanish locale', async () => {
+    await h.post({ ...botAdded(h.connector.url), locale: 'es-MX' });
+    await h.post({ ...botAdded(h.connector.url), locale: 'en-US' });
+    expect(h.connector.calls.map((c) => c.body.text)).toEqual([WELCOME_TEXT_ES, WELCOME_TEXT]);
+    expect(WELCOME_TEXT_ES).toContain('**cifras** [tema], **fuentes**, **ayuda**');
+    expect(h.logs.at(-2)).toMatchObject({ event: 'teams.welcome', language: 'es' });
+  });
+
   it('retries a failing connector call within bounds and logs each retry', async () => {
     h.connector.failNext(1, { status: 500 });
     h.connector.failNext(1, { status: 429, retryAfter: '0' });
@@ -315,6 +328,12 @@ describe('Teams adapter, local (no app id)', () => {
     expect(apology.text).toBe(TURN_ERROR_TEXT);
     expect(JSON.stringify(apology)).not.toMatch(/\bat \S+ \(|Error:/);
     expect((await fetch(`${h.base}/healthz`)).status).toBe(200);
+  });
+
+  it('apologizes in Spanish for a Spanish question', async () => {
+    h.connector.failNext(3, { status: 500 });
+    await h.post(channelMessage(h.connector.url, SPANISH_QUESTION));
+    expect(h.connector.delivered().map((c) => c.body.text)).toEqual([TURN_ERROR_TEXT_ES]);
   });
 
   it('never lets user text inject markup or mentions', async () => {
@@ -404,6 +423,80 @@ describe('Teams adapter, rate limit', () => {
     } finally {
       await h.close();
     }
+  });
+});
+
+describe('Teams adapter, rate limit in Spanish', () => {
+  it('tells a Spanish asker in Spanish, whatever the locale; English askers in English', async () => {
+    const h = await startHarness({ rateLimitPerMinute: 1 });
+    const from = (id: string) => ({ from: { id, name: id } });
+    try {
+      await h.post(personalMessage(h.connector.url, SPANISH_QUESTION, from('29:es')));
+      await h.post(personalMessage(h.connector.url, SPANISH_QUESTION, from('29:es'))); // en-US locale
+      await h.post(personalMessage(h.connector.url, 'cifras', from('29:es')));
+      await h.post(personalMessage(h.connector.url, 'figures', { ...from('29:es'), locale: 'es-MX' }));
+      await h.post(personalMessage(h.connector.url, QUESTION, { ...from('29:en'), locale: 'es-MX' }));
+      await h.post(personalMessage(h.connector.url, QUESTION, { ...from('29:en'), locale: 'es-MX' }));
+      const texts: string[] = h.connector.calls.map((c) => c.body.text);
+      const seconds = (text: string | undefined) => Number(/(\d+) s\.$/.exec(text ?? '')?.[1]);
+      expect(texts.slice(1, 4)).toEqual(
+        texts.slice(1, 4).map((text) => rateLimitMessage(seconds(text), 'es')),
+      );
+      expect(texts[1]).toMatch(/^Estás preguntando muy rápido\. Inténtalo de nuevo en \d+ s\.$/);
+      expect(texts[5]).toBe(rateLimitMessage(seconds(texts[5]), 'en'));
+      expect(h.logs.filter((l) => l.event === 'teams.rate_limited').map((l) => l.language)).toEqual([
+        'es',
+        'es',
+        'es',
+        'en',
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('Teams adapter, turn errors', () => {
+  /** A core that fails on every call: each message turn ends in onTurnError. */
+  function brokenCita(): Cita {
+    const fail = (): never => {
+      throw new Error('core exploded at /srv/cita/src/answer.ts:42');
+    };
+    return { articles: [], passageCount: 0, ask: fail, figures: fail, suggestions: fail };
+  }
+
+  it('apologizes in the language of the question (then the locale), never with the error', async () => {
+    const h = await startHarness({ cita: brokenCita() });
+    try {
+      await h.post(channelMessage(h.connector.url, SPANISH_QUESTION));
+      await h.post(personalMessage(h.connector.url, QUESTION, { locale: 'es-MX' }));
+      await h.post(personalMessage(h.connector.url, '', { text: 42, locale: 'es-MX' })); // not a string
+      await h.post(personalMessage(h.connector.url, '', { text: { x: 1 }, locale: undefined })); // nothing to go by
+      expect(h.connector.calls.map((c) => c.body.text)).toEqual([
+        TURN_ERROR_TEXT_ES,
+        TURN_ERROR_TEXT,
+        TURN_ERROR_TEXT_ES,
+        TURN_ERROR_TEXT,
+      ]);
+      expect(h.connector.calls.map((c) => c.raw).join('\n')).not.toContain('exploded');
+      expect(h.logs.filter((l) => l.event === 'teams.turn_error')).toHaveLength(4);
+      expect(h.logs.some((l) => l.event === 'teams.turn_error.reply_failed')).toBe(false);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('turnErrorLanguage never throws, whatever the activity holds', () => {
+    expect(turnErrorLanguage({ text: SPANISH_QUESTION, locale: 'en-US' })).toBe('es');
+    expect(
+      turnErrorLanguage({ text: '<at>Cita</at> cuanto invierte Microsoft en Mexico', locale: 'en-US' }),
+    ).toBe('es');
+    expect(turnErrorLanguage({ locale: 'es-419' })).toBe('es');
+    expect(turnErrorLanguage({})).toBe('en');
+    const odd = [null, undefined, 42, {}, [], Symbol('x')];
+    for (const text of odd)
+      for (const locale of odd)
+        expect(['en', 'es']).toContain(turnErrorLanguage({ text, locale } as unknown as Partial<Activity>));
   });
 });
 
