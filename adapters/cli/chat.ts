@@ -3,30 +3,59 @@
  * With piped input it answers each line and exits at the end of input.
  */
 import { createInterface } from 'node:readline';
-import type { Cita } from '../../src/index.ts';
-import { answerText, figuresText, helpText, sourcesText } from './render.ts';
+import { type AnswerLanguage, type Cita, localeLanguage } from '../../src/index.ts';
+import { answerText, bannerText, figuresText, helpText, sourcesText, unknownCommandText } from './render.ts';
 
-/** The reply to one line of chat input, or null for /quit. */
-export function reply(cita: Cita, line: string): string | null {
+/** The chat's commands, English and Spanish, and the language a Spanish one asks for. */
+const COMMANDS: Record<
+  string,
+  { command: 'quit' | 'help' | 'sources' | 'figures'; language?: AnswerLanguage }
+> = {
+  '/quit': { command: 'quit' },
+  '/exit': { command: 'quit' },
+  '/salir': { command: 'quit', language: 'es' },
+  '/help': { command: 'help' },
+  '/ayuda': { command: 'help', language: 'es' },
+  '/sources': { command: 'sources' },
+  '/fuentes': { command: 'sources', language: 'es' },
+  '/figures': { command: 'figures' },
+  '/cifras': { command: 'figures', language: 'es' },
+};
+
+/**
+ * The terminal's locale, the way POSIX programs read it (LC_ALL, then LC_MESSAGES, then LANG):
+ * `es_MX.UTF-8` → `es-MX`; none, `C` or `POSIX` → undefined.
+ */
+export function terminalLocale(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const raw = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v?.trim());
+  const tag = raw?.trim().split(/[.@]/)[0]?.replace(/_/g, '-');
+  return tag && !/^(?:c|posix)$/i.test(tag) ? tag : undefined;
+}
+
+/**
+ * The reply to one line of chat input, or null for /quit. The locale (the terminal's) hints the
+ * language of answers and frames help, sources and errors; a Spanish command says Spanish itself.
+ */
+export function reply(cita: Cita, line: string, locale?: string): string | null {
   const input = line.trim();
-  const [command = '', ...rest] = input.split(/\s+/);
-  switch (command.toLowerCase()) {
-    case '/quit':
-    case '/exit':
+  const [word = '', ...rest] = input.split(/\s+/);
+  const known = COMMANDS[word.toLowerCase()];
+  const language = known?.language ?? localeLanguage(locale);
+  switch (known?.command) {
+    case 'quit':
       return null;
-    case '/help':
-      return helpText(cita.suggestions());
-    case '/sources':
-      return sourcesText(cita.articles);
-    case '/figures': {
-      const { figures, language, topic } = cita.figures(rest.join(' '));
-      return figuresText(figures, 80, { language, topic });
+    case 'help':
+      return helpText(cita.suggestions(), language);
+    case 'sources':
+      return sourcesText(cita.articles, 80, language);
+    case 'figures': {
+      const result = cita.figures(rest.join(' '), { locale: known.language ?? locale });
+      return figuresText(result.figures, 80, { language: result.language, topic: result.topic });
     }
     default:
-      if (!input) return helpText(cita.suggestions());
-      if (input.startsWith('/') && !/\s/.test(input))
-        return `Unknown command ${input.slice(0, 40)}. Type /help for the commands.`;
-      return answerText(cita.ask(input));
+      if (!input) return helpText(cita.suggestions(), language);
+      if (input.startsWith('/') && !/\s/.test(input)) return unknownCommandText(input, language);
+      return answerText(cita.ask(input, { locale }));
   }
 }
 
@@ -34,19 +63,18 @@ export async function runChat(
   cita: Cita,
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
+  locale: string | undefined = terminalLocale(),
 ): Promise<number> {
   const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   const say = (text: string) => output.write(`${text}\n`);
   if (interactive) {
-    say(
-      `Cita — answers from ${cita.articles.length} articles, with sources. Type /help for commands, /quit to leave.`,
-    );
+    say(bannerText(cita.articles.length, localeLanguage(locale)));
     rl.setPrompt('\n> ');
     rl.prompt();
   }
   for await (const line of rl) {
-    const text = reply(cita, line);
+    const text = reply(cita, line, locale);
     if (text === null) break;
     if (!interactive && !line.trim()) continue;
     say(interactive ? text : `${text}\n`);

@@ -97,23 +97,81 @@ export function figuresText(
 }
 
 /** The articles Cita knows. */
-export function sourcesText(articles: readonly ArticleMeta[], width = 80): string {
-  const out = [`I know ${articles.length} article${articles.length === 1 ? '' : 's'}:`];
+/** What the terminal says around the core's data, in each language. */
+const CHAT: Record<
+  AnswerLanguage,
+  {
+    know(count: number): string;
+    by: string;
+    help: string[];
+    topics: string;
+    unknown(command: string): string;
+    banner(count: number): string;
+  }
+> = {
+  en: {
+    know: (n) => `I know ${n} article${n === 1 ? '' : 's'}:`,
+    by: 'by',
+    help: [
+      'Ask a question about the articles, e.g. "How much is being invested?"',
+      'Every answer quotes the articles word for word and names its sources.',
+      '',
+      '  /figures [topic]  key figures (all, or about a topic)',
+      '  /sources          the articles I know',
+      '  /help             this help',
+      '  /quit             leave',
+    ],
+    topics: 'Topics',
+    unknown: (command) => `Unknown command ${command}. Type /help for the commands.`,
+    banner: (n) =>
+      `Cita — answers from ${n} articles, with sources. Type /help for commands, /quit to leave.`,
+  },
+  es: {
+    know: (n) => `Conozco ${n === 1 ? 'un artículo' : `${n} artículos`}:`,
+    by: 'por',
+    help: [
+      'Hazme una pregunta sobre los artículos, p. ej. «¿Cuánto se invierte?»',
+      'Cada respuesta cita los artículos palabra por palabra y nombra sus fuentes.',
+      '',
+      '  /cifras [tema]    cifras clave (todas, o sobre un tema)',
+      '  /fuentes          los artículos que conozco',
+      '  /ayuda            esta ayuda',
+      '  /salir            salir',
+    ],
+    topics: 'Temas',
+    unknown: (command) => `No conozco el comando ${command}. Escribe /ayuda para ver los comandos.`,
+    banner: (n) =>
+      `Cita — respuestas de ${n} artículos, con fuentes. Escribe /ayuda para los comandos, /salir para terminar.`,
+  },
+};
+
+export function sourcesText(
+  articles: readonly ArticleMeta[],
+  width = 80,
+  language: AnswerLanguage = 'en',
+): string {
+  const say = CHAT[language];
+  const out = [say.know(articles.length)];
   for (const [i, a] of articles.entries()) {
-    out.push(` ${i + 1}. ${sourceLine(a, width)}${a.author ? `\n     by ${a.author}` : ''}`);
+    out.push(` ${i + 1}. ${sourceLine(a, width)}${a.author ? `\n     ${say.by} ${a.author}` : ''}`);
   }
   return out.join('\n');
 }
 
-export function helpText(suggestions: readonly string[]): string {
+export function helpText(suggestions: readonly string[], language: AnswerLanguage = 'en'): string {
+  const say = CHAT[language];
   return [
-    'Ask a question about the articles, e.g. "How much is being invested?"',
-    'Every answer quotes the articles word for word and names its sources.',
-    '',
-    '  /figures [topic]  key figures (all, or about a topic)',
-    '  /sources          the articles I know',
-    '  /help             this help',
-    '  /quit             leave',
-    ...(suggestions.length ? ['', wrap(`Topics: ${suggestions.join(', ')}`)] : []),
+    ...say.help,
+    ...(suggestions.length ? ['', wrap(`${say.topics}: ${suggestions.join(', ')}`)] : []),
   ].join('\n');
+}
+
+/** A /word the chat doesn't know (cut to 40 characters). */
+export function unknownCommandText(command: string, language: AnswerLanguage = 'en'): string {
+  return CHAT[language].unknown(command.slice(0, 40));
+}
+
+/** The first line of an interactive chat. */
+export function bannerText(articleCount: number, language: AnswerLanguage = 'en'): string {
+  return CHAT[language].banner(articleCount);
 }

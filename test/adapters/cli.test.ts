@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { reply, runChat } from '../../adapters/cli/chat.ts';
+import { reply, runChat, terminalLocale } from '../../adapters/cli/chat.ts';
 import { answerText, figuresText, wrap } from '../../adapters/cli/render.ts';
 import { type Answer, type Cita, type KeyFigure, loadCita } from '../../src/index.ts';
 
@@ -108,9 +108,48 @@ describe('the terminal chat', () => {
       text += chunk;
     });
     input.end('How big is the battery?\n\nWho is Elon Musk?\n');
-    expect(await runChat(cita, input, output)).toBe(0);
+    expect(await runChat(cita, input, output, 'en-US')).toBe(0);
     expect(text).toContain('800 MWh');
     expect(text).toContain('The articles don\'t mention "Elon" or "Musk".');
+  });
+
+  it('speaks Spanish to a Spanish terminal, or when a Spanish command is typed', () => {
+    expect(reply(cita, '/help', 'es-MX')).toContain('/cifras [tema]');
+    expect(reply(cita, '/ayuda')).toContain('Hazme una pregunta sobre los artículos');
+    expect(reply(cita, '', 'es-ES')).toContain('/fuentes');
+    expect(reply(cita, '/fuentes')).toContain('Conozco 2 artículos:');
+    expect(reply(cita, '/sources', 'es')).toContain('Conozco 2 artículos:');
+    expect(reply(cita, '/cifras batería')).toContain('800 MWh');
+    expect(reply(cita, '/cifras batería')).toContain('Cifras clave');
+    expect(reply(cita, '/nope', 'es-MX')).toBe(
+      'No conozco el comando /nope. Escribe /ayuda para ver los comandos.',
+    );
+    expect(reply(cita, '/salir')).toBeNull();
+    // The locale is a hint: a language-neutral question is framed in Spanish, an English one is not.
+    expect(reply(cita, 'Acme Solar', 'es-MX')).toMatch(/Fuentes/);
+    expect(reply(cita, 'How big is the battery?', 'es-MX')).toContain('Sources');
+    expect(reply(cita, '/help', 'en-GB')).toContain('/figures [topic]');
+  });
+
+  it('reads the terminal locale as POSIX programs do', () => {
+    expect(terminalLocale({ LANG: 'es_MX.UTF-8' })).toBe('es-MX');
+    expect(terminalLocale({ LC_ALL: 'en_GB.UTF-8', LANG: 'es_ES.UTF-8' })).toBe('en-GB');
+    expect(terminalLocale({ LC_MESSAGES: 'es_ES@euro', LANG: 'en_US' })).toBe('es-ES');
+    expect(terminalLocale({ LANG: 'C.UTF-8' })).toBeUndefined();
+    expect(terminalLocale({ LANG: 'POSIX' })).toBeUndefined();
+    expect(terminalLocale({ LC_ALL: ' ', LANG: '' })).toBeUndefined();
+  });
+
+  it('greets an interactive Spanish terminal in Spanish', async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk) => {
+      text += chunk;
+    });
+    input.end('/salir\n');
+    expect(await runChat(cita, input, output, 'es-MX')).toBe(0);
+    expect(text).toContain('Cita — respuestas de 2 artículos, con fuentes. Escribe /ayuda');
   });
 
   it('stays within 80 columns apart from URLs', () => {
@@ -119,6 +158,8 @@ describe('the terminal chat', () => {
       '/sources',
       '/figures',
       'What is this?',
+      '/ayuda',
+      '/fuentes',
     ]) {
       const lines = (reply(cita, question) ?? '').split('\n');
       expect(lines.filter((l) => l.length > 80 && !l.includes('https://'))).toEqual([]);
