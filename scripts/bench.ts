@@ -21,7 +21,7 @@ import { DEFAULT_EVAL_SET, readEvalSet } from './evaluate.ts';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 /** Answers timed per size (the question mix repeats until reached), after a warm-up. */
-const TIMED_ASKS = 2000;
+const TIMED_ASKS = 10_000;
 /** From this many passages on, fewer timed asks (the floor alone costs ~50 ms an ask at 100k). */
 const LARGE_PASSAGES = 10_000;
 const TIMED_ASKS_LARGE = 300;
@@ -277,7 +277,8 @@ the floor is built, and of the second start in a process of its own.
 End to end: signed Slack events through the real Bolt receiver to a fake Web API, and Teams
 activities through CloudAdapter to a fake Bot Connector, on loopback, each beside a bare Bolt app /
 bare CloudAdapter replying a fixed text (scripts/bench/e2e.ts: 300 requests per case, concurrency 20,
-after 400 warm-up requests: the steady state). Latency is from request sent to answer at the fake.
+after 400 warm-up requests: the steady state; 3 rounds alternating which goes first, each side's
+median round shown). Latency is from request sent to answer at the fake.
 
 Command: \`${command}\`
 
