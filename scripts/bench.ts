@@ -210,13 +210,22 @@ async function endToEnd(): Promise<string> {
   // Imported here so the per-size children never load the adapters.
   const { runEndToEnd } = await import('./bench/e2e.ts');
   const rows = await runEndToEnd();
-  const head = ['end to end (loopback)', 'req/s', 'p50 ms', 'p99 ms', 'req/s vs bare', 'not answered once'];
+  const head = [
+    'end to end (loopback)',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'req/s vs bare',
+    'server CPU ms / request',
+    'not answered once',
+  ];
   const lines = rows.map((r) => [
     r.name,
     r.rps.toFixed(0),
     ms(r.p50),
     ms(r.p99),
     `${r.ratioToBare.toFixed(2)}×`,
+    ms(r.cpuMsPerRequest),
     String(r.notOnce),
   ]);
   return [head, head.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
@@ -275,10 +284,15 @@ Latency is over ${TIMED_ASKS} asks (${TIMED_ASKS_LARGE} from ${LARGE_PASSAGES.to
 the floor is built, and of the second start in a process of its own.
 
 End to end: signed Slack events through the real Bolt receiver to a fake Web API, and Teams
-activities through CloudAdapter to a fake Bot Connector, on loopback, each beside a bare Bolt app /
-bare CloudAdapter replying a fixed text (scripts/bench/e2e.ts: 300 requests per case, concurrency 20,
-after 400 warm-up requests: the steady state; 3 rounds alternating which goes first, each side's
-median round shown). Latency is from request sent to answer at the fake.
+activities through CloudAdapter to a fake Bot Connector, on loopback, asking the eval questions in
+turn (scripts/bench/e2e.ts). Beside Cita, on the same transport, fakes and load: a bare Bolt app /
+bare CloudAdapter replying a fixed text (the floor), and the same bare app sending the very message
+Cita sends for that question (rendered once per question): what the SDK itself spends carrying a
+real answer. The server under test runs in a process of its own; the load driver and the fakes,
+which stand in for Slack's and Microsoft's servers, run in the bench's process. Each case runs 2 s
+to warm up, then 2,000 timed requests from 20 concurrent senders; 3 rounds, each case on a fresh
+process, the order rotating; the median round is shown. Latency is from request sent to answer at
+the fake; server CPU is the server process's user + system time (all threads) per timed request.
 
 Command: \`${command}\`
 

@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { App, ExpressReceiver, webApi } from '@slack/bolt';
 import {
+  type Activity,
   ActivityHandler,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -20,7 +21,9 @@ import { createLogger, type LogLevel } from '../adapters/log.ts';
 import { type Adapter, type RunningServer, startServer } from '../adapters/server.ts';
 import type { RetryPolicy } from '../adapters/slack/deliver.ts';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
+import { type SlackMessage, threadAnswer } from '../adapters/slack/messages.ts';
 import { createTeamsAdapter } from '../adapters/teams/index.ts';
+import { answerMessage } from '../adapters/teams/messages.ts';
 import type { RetryOptions } from '../adapters/teams/retry.ts';
 import { type Cita, loadCita } from '../src/index.ts';
 import { type FakeConnector, startFakeConnector } from '../test/fakes/connector.ts';
@@ -31,8 +34,16 @@ export const LOAD_SIGNING_SECRET = 'load-signing-secret-0123456789';
 export const LOAD_BOT_TOKEN = 'xoxb-000-load-bot-token-do-not-log';
 export const BARE_TEXT = 'ok';
 const SLACK_PATH = '/slack/events';
+/** The @mention the load driver puts before each question, on either platform. */
+const MENTION = /^(<@[A-Z0-9]+>|<at>[^<]*<\/at>)\s*/;
 
-export type TargetKind = 'cita' | 'bare';
+/**
+ * `cita`: the real adapters. `bare`: a bare Bolt app / CloudAdapter replying {@link BARE_TEXT}.
+ * `bare-reply`: the same bare apps sending, instead, the message Cita would send for that question
+ * (rendered once per question, then reused): the SDKs' cost of carrying a real answer, without
+ * Cita's own work.
+ */
+export type TargetKind = 'cita' | 'bare' | 'bare-reply';
 
 export interface TargetOptions {
   kind?: TargetKind;
@@ -48,11 +59,19 @@ export interface TargetOptions {
   teamsRetry?: RetryOptions;
 }
 
-export interface LoadTarget {
-  readonly kind: TargetKind;
+/** Where load is sent and answers are counted: a server under test and the fakes it answers into. */
+export interface LoadEndpoint {
   readonly baseUrl: string;
   readonly slackApi: FakeSlackApi;
   readonly connector: FakeConnector;
+  /** Waits (at most `ms`) until the server has no event still being handled. */
+  drain(ms: number): Promise<unknown>;
+}
+
+/** The server under test alone (its fakes are started separately, maybe in another process). */
+export interface ServedTarget {
+  readonly kind: TargetKind;
+  readonly baseUrl: string;
   readonly inflight: InFlight;
   /** Log lines (JSON) when `keepLogs`; error-level lines are always kept. */
   readonly logLines: string[];
@@ -60,8 +79,26 @@ export interface LoadTarget {
   close(): Promise<void>;
 }
 
-/** A Bolt app answering every mention in its thread with {@link BARE_TEXT}: Bolt's own cost. */
-function bareSlack(apiUrl: string, inflight: InFlight): Adapter {
+export interface LoadTarget extends LoadEndpoint, ServedTarget {}
+
+/** Renders once per distinct question, then hands back the same message. */
+function rendered<T>(render: (question: string) => T): (question: string) => T {
+  const seen = new Map<string, T>();
+  return (question) => {
+    let message = seen.get(question);
+    if (message === undefined) {
+      message = render(question);
+      seen.set(question, message);
+    }
+    return message;
+  };
+}
+
+/**
+ * A Bolt app answering every mention in its thread with {@link BARE_TEXT} (Bolt's own cost), or
+ * with `reply(question)` when given.
+ */
+function bareSlack(apiUrl: string, inflight: InFlight, reply?: (question: string) => SlackMessage): Adapter {
   const router = Router();
   const receiver = new ExpressReceiver({ signingSecret: LOAD_SIGNING_SECRET, endpoints: SLACK_PATH, router });
   const app = new App({
@@ -73,7 +110,8 @@ function bareSlack(apiUrl: string, inflight: InFlight): Adapter {
   const processEvent = app.processEvent.bind(app);
   app.processEvent = (event) => inflight.track(processEvent(event));
   app.event('app_mention', async ({ event, client }) => {
-    await client.chat.postMessage({ channel: event.channel, thread_ts: event.ts, text: BARE_TEXT });
+    const message = reply?.(event.text.replace(MENTION, '')) ?? { text: BARE_TEXT };
+    await client.chat.postMessage({ channel: event.channel, thread_ts: event.ts, ...message });
   });
   return {
     name: 'slack',
@@ -83,12 +121,15 @@ function bareSlack(apiUrl: string, inflight: InFlight): Adapter {
   };
 }
 
-/** A CloudAdapter without authentication replying {@link BARE_TEXT}: botbuilder's own cost. */
-function bareTeams(inflight: InFlight): Adapter {
+/**
+ * A CloudAdapter without authentication replying {@link BARE_TEXT} (botbuilder's own cost), or
+ * `reply(question)` when given.
+ */
+function bareTeams(inflight: InFlight, reply?: (question: string) => Partial<Activity>): Adapter {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new ActivityHandler();
   bot.onMessage(async (context: TurnContext, next) => {
-    await context.sendActivity(BARE_TEXT);
+    await context.sendActivity(reply?.((context.activity.text ?? '').replace(MENTION, '')) ?? BARE_TEXT);
     await next();
   });
   return {
@@ -103,11 +144,18 @@ function bareTeams(inflight: InFlight): Adapter {
   };
 }
 
-/** Starts the fakes and a server on 127.0.0.1 (a free port) with Slack and Teams mounted. */
-export async function startTarget(options: TargetOptions = {}): Promise<LoadTarget> {
+/** The fake Slack Web API and the fake Bot Connector, on 127.0.0.1. */
+export async function startFakes(): Promise<{ slackApi: FakeSlackApi; connector: FakeConnector }> {
+  const [slackApi, connector] = await Promise.all([startFakeSlackApi(), startFakeConnector()]);
+  return { slackApi, connector };
+}
+
+/**
+ * Starts a server on 127.0.0.1 (a free port) with Slack and Teams mounted, answering Slack into
+ * `slackApiUrl` (Teams answers go to each activity's serviceUrl).
+ */
+export async function serveTarget(slackApiUrl: string, options: TargetOptions = {}): Promise<ServedTarget> {
   const kind = options.kind ?? 'cita';
-  const slackApi = await startFakeSlackApi();
-  const connector = await startFakeConnector();
   const logLines: string[] = [];
   const errorLines: string[] = [];
   const log = createLogger(options.logLevel ?? 'info', (line) => {
@@ -119,7 +167,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<LoadTarg
     mode: 'http',
     botToken: LOAD_BOT_TOKEN,
     signingSecret: LOAD_SIGNING_SECRET,
-    apiUrl: slackApi.url,
+    apiUrl: slackApiUrl,
   };
   const teams: TeamsConfig = { local: true, appType: 'MultiTenant' };
   const config: Config = {
@@ -133,36 +181,58 @@ export async function startTarget(options: TargetOptions = {}): Promise<LoadTarg
   const inflight = createInFlight();
   const cita = options.cita ?? (await loadCita());
   const ctx = { getCita: () => cita, log, config, inflight };
-  let adapters: Adapter[];
-  if (kind === 'bare') {
-    adapters = [bareSlack(slackApi.url, inflight), bareTeams(inflight)];
-  } else {
-    adapters = [
-      createSlackAdapter(ctx, slack, {
-        ...(options.slackRetry ? { retry: options.slackRetry } : {}),
-        ...(options.slackTimeoutMs ? { timeoutMs: options.slackTimeoutMs } : {}),
-      }),
-      createTeamsAdapter(ctx, teams, options.teamsRetry ? { retry: options.teamsRetry } : {}),
-    ];
-  }
-  let server: RunningServer;
-  try {
-    server = await startServer(ctx, adapters);
-  } catch (error) {
-    await Promise.all([slackApi.close(), connector.close()]);
-    throw error;
-  }
+  const adapters =
+    kind === 'bare'
+      ? [bareSlack(slackApiUrl, inflight), bareTeams(inflight)]
+      : kind === 'bare-reply'
+        ? [
+            bareSlack(
+              slackApiUrl,
+              inflight,
+              rendered((q) => threadAnswer(cita.ask(q))),
+            ),
+            bareTeams(
+              inflight,
+              rendered((q) => answerMessage(cita.ask(q), 'channel')),
+            ),
+          ]
+        : [
+            createSlackAdapter(ctx, slack, {
+              ...(options.slackRetry ? { retry: options.slackRetry } : {}),
+              ...(options.slackTimeoutMs ? { timeoutMs: options.slackTimeoutMs } : {}),
+            }),
+            createTeamsAdapter(ctx, teams, options.teamsRetry ? { retry: options.teamsRetry } : {}),
+          ];
+  const server = await startServer(ctx, adapters);
   return {
     kind,
     baseUrl: `http://127.0.0.1:${server.port}`,
-    slackApi,
-    connector,
     inflight,
     logLines,
     errorLines,
+    close: () => server.close(),
+  };
+}
+
+/** Starts the fakes and a server answering into them, all in this process. */
+export async function startTarget(options: TargetOptions = {}): Promise<LoadTarget> {
+  const { slackApi, connector } = await startFakes();
+  const closeFakes = () => Promise.all([slackApi.close(), connector.close()]);
+  let served: ServedTarget;
+  try {
+    served = await serveTarget(slackApi.url, options);
+  } catch (error) {
+    await closeFakes();
+    throw error;
+  }
+  return {
+    ...served,
+    slackApi,
+    connector,
+    drain: (ms) => served.inflight.drain(ms),
     async close() {
-      await server.close();
-      await Promise.all([slackApi.close(), connector.close()]);
+      await served.close();
+      await closeFakes();
     },
   };
 }
@@ -279,7 +349,7 @@ let tsSeq = 0;
  * are asked for), waits until each has an answer at the fakes (or `timeoutMs`), lets in-flight
  * work drain, and reports exactly-once counts and latencies.
  */
-export async function runLoad(target: LoadTarget, options: LoadOptions = {}): Promise<LoadResult> {
+export async function runLoad(target: LoadEndpoint, options: LoadOptions = {}): Promise<LoadResult> {
   const concurrency = options.concurrency ?? 20;
   const questions = options.questions ?? DEFAULT_QUESTIONS;
   const timeoutMs = options.timeoutMs ?? 60_000;
@@ -374,7 +444,7 @@ export async function runLoad(target: LoadTarget, options: LoadOptions = {}): Pr
     new Set(slackAnswers().map((a) => a.key)).size >= slack.sentAt.size &&
     new Set(teamsAnswers().map((a) => a.key)).size >= teams.sentAt.size;
   while (!answered() && Date.now() < deadline) await sleep(5);
-  await target.inflight.drain(Math.max(0, deadline - Date.now()));
+  await target.drain(Math.max(0, deadline - Date.now()));
   await sleep(50); // a late duplicate would show up here
 
   return {
