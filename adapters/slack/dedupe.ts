@@ -28,13 +28,27 @@ export function createDedupe({
   maxSize = 10_000,
   now = Date.now,
 }: DedupeOptions = {}): Dedupe {
-  // A Map iterates in insertion order and every key lives ttlMs: the oldest entry expires first.
-  const seen = new Map<string, number>();
+  // Every key lives ttlMs, so insertion order is expiry order: `queue` holds the entries oldest
+  // first and `seen` each key's latest entry (an entry replaced by a later one is stale and is
+  // skipped when it reaches the head). Evicting pops from the head: O(1) per key, where walking a
+  // Map from its start would step over every slot deleted since its last rehash.
+  const seen = new Map<string, Entry>();
+  const queue: Entry[] = [];
+  let head = 0;
+  // Repeats of one key add entries without adding keys: bound those too.
+  const maxQueued = 2 * maxSize + 16;
 
   const evict = (at: number) => {
-    for (const [key, expires] of seen) {
-      if (expires > at && seen.size <= maxSize) break;
-      seen.delete(key);
+    while (head < queue.length) {
+      const entry = queue[head] as Entry;
+      const live = seen.get(entry.key) === entry;
+      if (live && entry.expires > at && seen.size <= maxSize && queue.length - head <= maxQueued) break;
+      if (live) seen.delete(entry.key);
+      head++;
+    }
+    if (head > 1024 && head * 2 > queue.length) {
+      queue.splice(0, head);
+      head = 0;
     }
   };
 
@@ -45,8 +59,9 @@ export function createDedupe({
       const present = keys.filter((k): k is string => typeof k === 'string' && k !== '');
       const first = present.every((k) => !seen.has(k));
       for (const key of present) {
-        seen.delete(key); // re-insert at the end: the order stays the expiry order
-        seen.set(key, at + ttlMs);
+        const entry = { key, expires: at + ttlMs };
+        seen.set(key, entry);
+        queue.push(entry);
       }
       evict(at);
       return first;
@@ -55,6 +70,11 @@ export function createDedupe({
       return seen.size;
     },
   };
+}
+
+interface Entry {
+  readonly key: string;
+  readonly expires: number;
 }
 
 /** The key of one message, whichever event (`app_mention` or `message`) brought it. */

@@ -67,10 +67,18 @@ export function slackToPlain(text: string): string {
 
 /** Removes the bot's own mention(s) (`<@UCITA>`) from a message before it becomes a question. */
 export function stripBotMention(text: string, botUserId: string | undefined): string {
-  const own = isUserId(botUserId)
-    ? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g')
-    : /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/;
-  return text.replace(own, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(mentionOf(botUserId), ' ').replace(/\s+/g, ' ').trim();
+}
+
+const LEADING_MENTION = /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/;
+let lastMention: { id: string; pattern: RegExp } | undefined;
+
+/** The pattern of `botUserId`'s mentions (built once: a workspace has one bot id), else a leading mention. */
+function mentionOf(botUserId: string | undefined): RegExp {
+  if (!isUserId(botUserId)) return LEADING_MENTION;
+  if (lastMention?.id !== botUserId)
+    lastMention = { id: botUserId, pattern: new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g') };
+  return lastMention.pattern;
 }
 
 /** A Slack user id we may render as a mention (`<@U123>`): only ids Slack itself sent us. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDedupe, eventKey, messageKey } from '../../adapters/slack/dedupe.ts';
 
@@ -29,6 +30,58 @@ describe('dedupe', () => {
     expect(d.size).toBe(3);
     expect(d.firstTime('a')).toBe(true);
     expect(d.firstTime('d')).toBe(false);
+  });
+
+  it('behaves like a plain expiry-ordered map on any sequence of keys and times (property)', () => {
+    // The model: every key with its expiry, oldest first; expired and over-size keys leave from the front.
+    const model = (ttlMs: number, maxSize: number) => {
+      let entries: [string, number][] = [];
+      const evict = (at: number) => {
+        entries = entries.filter(([, expires]) => expires > at);
+        entries = entries.slice(Math.max(0, entries.length - maxSize));
+      };
+      return {
+        firstTime(at: number, keys: string[]) {
+          evict(at);
+          const first = keys.every((k) => !entries.some(([key]) => key === k));
+          for (const k of keys) entries = [...entries.filter(([key]) => key !== k), [k, at + ttlMs]];
+          evict(at);
+          return first;
+        },
+        size: () => entries.length,
+      };
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 20 }),
+            fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), { maxLength: 3 }),
+          ),
+          { maxLength: 200 },
+        ),
+        (ttlMs, maxSize, steps) => {
+          let now = 0;
+          const d = createDedupe({ ttlMs, maxSize, now: () => now });
+          const m = model(ttlMs, maxSize);
+          for (const [advance, keys] of steps) {
+            now += advance;
+            expect(d.firstTime(...keys)).toBe(m.firstTime(now, keys));
+            expect(d.size).toBe(m.size());
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps answering right when one key is repeated many times', () => {
+    const d = createDedupe({ maxSize: 5 });
+    for (let i = 0; i < 50_000; i++) expect(d.firstTime('same')).toBe(i === 0);
+    expect(d.size).toBe(1);
+    expect(d.firstTime('other')).toBe(true);
   });
 
   it('answers when there is nothing to key on', () => {
