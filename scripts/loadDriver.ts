@@ -18,7 +18,7 @@ import express, { type Express, Router } from 'express';
 import type { Config, SlackConfig, TeamsConfig } from '../adapters/config.ts';
 import { createInFlight, type InFlight } from '../adapters/inflight.ts';
 import { createLogger, type LogLevel } from '../adapters/log.ts';
-import { type Adapter, type RunningServer, startServer } from '../adapters/server.ts';
+import { type Adapter, startServer } from '../adapters/server.ts';
 import type { RetryPolicy } from '../adapters/slack/deliver.ts';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { type SlackMessage, threadAnswer } from '../adapters/slack/messages.ts';
@@ -110,8 +110,11 @@ function bareSlack(apiUrl: string, inflight: InFlight, reply?: (question: string
   const processEvent = app.processEvent.bind(app);
   app.processEvent = (event) => inflight.track(processEvent(event));
   app.event('app_mention', async ({ event, client }) => {
-    const message = reply?.(event.text.replace(MENTION, '')) ?? { text: BARE_TEXT };
-    await client.chat.postMessage({ channel: event.channel, thread_ts: event.ts, ...message });
+    const target = { channel: event.channel, thread_ts: event.ts };
+    if (!reply) return void (await client.chat.postMessage({ ...target, text: BARE_TEXT }));
+    // As Cita's deliverer posts it (adapters/slack/deliver.ts): text, blocks, no unfurling.
+    const { text, blocks } = reply(event.text.replace(MENTION, ''));
+    await client.chat.postMessage({ ...target, text, blocks, unfurl_links: false, unfurl_media: false });
   });
   return {
     name: 'slack',

@@ -55,6 +55,7 @@ describe('the bare apps of the end-to-end bench', () => {
         for (const args of slack) {
           expect(args.text).toBe(slackMessage.text);
           expect(args.blocks).toEqual(slackMessage.blocks);
+          expect(args).toMatchObject({ unfurl_links: 'false', unfurl_media: 'false' });
         }
         for (const body of teams) {
           expect(body.text).toBe(teamsMessage.text);
