@@ -147,10 +147,20 @@ function bareTeams(inflight: InFlight, reply?: (question: string) => Partial<Act
   };
 }
 
+export interface Fakes {
+  readonly slackApi: FakeSlackApi;
+  readonly connector: FakeConnector;
+  close(): Promise<void>;
+}
+
 /** The fake Slack Web API and the fake Bot Connector, on 127.0.0.1. */
-export async function startFakes(): Promise<{ slackApi: FakeSlackApi; connector: FakeConnector }> {
+export async function startFakes(): Promise<Fakes> {
   const [slackApi, connector] = await Promise.all([startFakeSlackApi(), startFakeConnector()]);
-  return { slackApi, connector };
+  return {
+    slackApi,
+    connector,
+    close: async () => void (await Promise.all([slackApi.close(), connector.close()])),
+  };
 }
 
 /**
@@ -219,13 +229,13 @@ export async function serveTarget(slackApiUrl: string, options: TargetOptions = 
 
 /** Starts the fakes and a server answering into them, all in this process. */
 export async function startTarget(options: TargetOptions = {}): Promise<LoadTarget> {
-  const { slackApi, connector } = await startFakes();
-  const closeFakes = () => Promise.all([slackApi.close(), connector.close()]);
+  const fakes = await startFakes();
+  const { slackApi, connector } = fakes;
   let served: ServedTarget;
   try {
     served = await serveTarget(slackApi.url, options);
   } catch (error) {
-    await closeFakes();
+    await fakes.close();
     throw error;
   }
   return {
@@ -235,7 +245,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<LoadTarg
     drain: (ms) => served.inflight.drain(ms),
     async close() {
       await served.close();
-      await closeFakes();
+      await fakes.close();
     },
   };
 }

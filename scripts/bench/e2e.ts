@@ -83,7 +83,10 @@ export async function startRemoteTarget(
   });
   child.on('message', (message: { id?: number; type?: string; baseUrl?: string; value?: unknown }) => {
     if (message.type === 'ready' && message.baseUrl) ready(message.baseUrl);
-    else if (message.id !== undefined) waiting.get(message.id)?.(message.value);
+    else if (message.id !== undefined) {
+      waiting.get(message.id)?.(message.value);
+      waiting.delete(message.id);
+    }
   });
   let ids = 0;
   const ask = (type: 'drain' | 'cpu' | 'close', ms?: number) =>
@@ -98,19 +101,20 @@ export async function startRemoteTarget(
       child.disconnect(); // the child exits when its channel closes
     }
     if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
-    await Promise.all([fakes.slackApi.close(), fakes.connector.close()]);
+    await fakes.close();
   };
   let baseUrl: string;
   try {
     baseUrl = await started;
   } catch (error) {
     child.kill();
-    await Promise.all([fakes.slackApi.close(), fakes.connector.close()]);
+    await fakes.close();
     throw error;
   }
   return {
     baseUrl,
-    ...fakes,
+    slackApi: fakes.slackApi,
+    connector: fakes.connector,
     drain: (ms) => ask('drain', ms),
     cpu: async () => Number(await ask('cpu')),
     close: closeAll,

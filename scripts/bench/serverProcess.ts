@@ -14,7 +14,7 @@ import { serveTarget } from '../loadDriver.ts';
 export const ServerArgs = z.object({ kind: z.enum(['cita', 'bare', 'bare-reply']), slackApiUrl: z.url() });
 export type ServerArgs = z.infer<typeof ServerArgs>;
 
-export const Request = z.object({
+const IpcRequest = z.object({
   id: z.number(),
   type: z.enum(['drain', 'cpu', 'close']),
   ms: z.number().optional(),
@@ -26,7 +26,7 @@ if (process.send) {
   const args = ServerArgs.parse(JSON.parse(process.argv[2] ?? '{}'));
   const served = await serveTarget(args.slackApiUrl, { kind: args.kind, logLevel: 'warn' });
   process.on('message', async (raw) => {
-    const request = Request.parse(raw);
+    const request = IpcRequest.parse(raw);
     if (request.type === 'drain') {
       send({ id: request.id, value: await served.inflight.drain(request.ms ?? 0) });
     } else if (request.type === 'cpu') {
