@@ -32,6 +32,8 @@ export interface UserLocaleOptions {
 interface Entry {
   locale: Promise<string | undefined>;
   expires: number;
+  /** Set once the lookup has settled: then answers need no timer. */
+  settled?: { locale: string | undefined };
 }
 
 const TIMED_OUT = Symbol('timed out');
@@ -68,6 +70,9 @@ export function createUserLocales(
         return undefined;
       },
     );
+    void entry.locale.then((locale) => {
+      entry.settled = { locale };
+    });
     cache.delete(user);
     cache.set(user, entry);
     for (const oldest of cache.keys()) {
@@ -82,6 +87,7 @@ export function createUserLocales(
       if (!isUserId(user)) return undefined;
       const cached = cache.get(user);
       const entry = cached && cached.expires > now() ? cached : lookup(client, user);
+      if (entry.settled) return entry.settled.locale;
       const locale = await within(entry.locale, timeoutMs);
       if (locale !== TIMED_OUT) return locale;
       log.warn('slack.locale_unavailable', { user, timeoutMs });

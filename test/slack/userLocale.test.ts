@@ -1,6 +1,6 @@
 /** The per-user locale cache: one `users.info` per user per hour, failures remembered briefly, bounded. */
 import type { webApi } from '@slack/bolt';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../adapters/log.ts';
 import { createUserLocales } from '../../adapters/slack/userLocale.ts';
 
@@ -59,6 +59,18 @@ describe('user locales', () => {
     t.advance(2 * 60_000);
     expect(await t.get('U0ANA')).toBe('es-MX');
     expect(t.calls).toHaveLength(3);
+  });
+
+  it('answers a remembered locale at once, without arming a timeout', async () => {
+    const t = setup({ U0ANA: [{ locale: 'es-ES' }] });
+    expect(await t.get('U0ANA')).toBe('es-ES');
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      expect(await t.get('U0ANA')).toBe('es-ES');
+      expect(timers).not.toHaveBeenCalled();
+    } finally {
+      timers.mockRestore();
+    }
   });
 
   it('gives no hint when Slack fails, logs it, and asks again only after a minute', async () => {
