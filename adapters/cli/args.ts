@@ -1,4 +1,4 @@
-/** Command-line flags shared by `npm start`, `ask` and `figures`. */
+/** Command-line flags and environment shared by `npm start`, `ask` and `figures`. */
 
 /** The value of `--knowledge DIR` (or `--knowledge=DIR`), if given. */
 export function knowledgeDirFrom(argv: readonly string[]): string | undefined {
@@ -25,4 +25,14 @@ export function splitArgs(
     else rest.push(arg);
   }
   return { rest, found };
+}
+
+/**
+ * The terminal's locale, the way POSIX programs read it (LC_ALL, then LC_MESSAGES, then LANG):
+ * `es_MX.UTF-8` → `es-MX`; none, `C` or `POSIX` → undefined.
+ */
+export function terminalLocale(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const raw = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v?.trim());
+  const tag = raw?.trim().split(/[.@]/)[0]?.replace(/_/g, '-');
+  return tag && !/^(?:c|posix)$/i.test(tag) ? tag : undefined;
 }

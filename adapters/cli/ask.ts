@@ -1,10 +1,11 @@
 /**
  * `npm run ask -- "question"`: one answer for people; `--json`: one JSON object;
- * `--jsonl`: questions from stdin, one a line, answers as JSON lines in order.
+ * `--jsonl`: questions from stdin, one a line, answers as JSON lines in order. The terminal's
+ * locale hints the language, as in the chat.
  */
 import { createInterface } from 'node:readline';
 import { type Answer, KnowledgeError, loadCita } from '../../src/index.ts';
-import { knowledgeDirFrom, splitArgs } from './args.ts';
+import { knowledgeDirFrom, splitArgs, terminalLocale } from './args.ts';
 import { answerText } from './render.ts';
 
 /** The public JSON shape of an answer (documented in the README). */
@@ -38,15 +39,16 @@ export function answerJson(answer: Answer): Record<string, unknown> {
 async function main(argv: string[]): Promise<number> {
   const { rest, found } = splitArgs(argv, ['--json', '--jsonl']);
   const cita = await loadCita(knowledgeDirFrom(argv) ?? process.env.KNOWLEDGE_DIR ?? undefined);
+  const options = { locale: terminalLocale() };
   if (found.has('--jsonl')) {
     for await (const line of createInterface({ input: process.stdin })) {
       if (!line.trim()) continue;
-      process.stdout.write(`${JSON.stringify(answerJson(cita.ask(line)))}\n`);
+      process.stdout.write(`${JSON.stringify(answerJson(cita.ask(line, options)))}\n`);
     }
     return 0;
   }
   const question = rest.join(' ');
-  const answer = cita.ask(question);
+  const answer = cita.ask(question, options);
   process.stdout.write(
     found.has('--json') ? `${JSON.stringify(answerJson(answer), null, 2)}\n` : `${answerText(answer)}\n`,
   );

@@ -4,6 +4,7 @@
  */
 import { createInterface } from 'node:readline';
 import { type AnswerLanguage, type Cita, localeLanguage } from '../../src/index.ts';
+import { terminalLocale } from './args.ts';
 import { answerText, bannerText, figuresText, helpText, sourcesText, unknownCommandText } from './render.ts';
 
 /** The chat's commands, English and Spanish, and the language a Spanish one asks for. */
@@ -21,16 +22,6 @@ const COMMANDS: Record<
   '/figures': { command: 'figures' },
   '/cifras': { command: 'figures', language: 'es' },
 };
-
-/**
- * The terminal's locale, the way POSIX programs read it (LC_ALL, then LC_MESSAGES, then LANG):
- * `es_MX.UTF-8` → `es-MX`; none, `C` or `POSIX` → undefined.
- */
-export function terminalLocale(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const raw = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v?.trim());
-  const tag = raw?.trim().split(/[.@]/)[0]?.replace(/_/g, '-');
-  return tag && !/^(?:c|posix)$/i.test(tag) ? tag : undefined;
-}
 
 /**
  * The reply to one line of chat input, or null for /quit. The locale (the terminal's) hints the

@@ -3,7 +3,8 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { reply, runChat, terminalLocale } from '../../adapters/cli/chat.ts';
+import { terminalLocale } from '../../adapters/cli/args.ts';
+import { reply, runChat } from '../../adapters/cli/chat.ts';
 import { answerText, figuresText, wrap } from '../../adapters/cli/render.ts';
 import { type Answer, type Cita, type KeyFigure, loadCita } from '../../src/index.ts';
 
@@ -213,6 +214,16 @@ describe('npm run ask', () => {
       ['How big is the battery?', true],
       ['Who is Elon Musk?', false],
     ]);
+  });
+
+  it("reads the terminal's locale, as the chat does: Spanish help and figures under es_MX", async () => {
+    const env = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'es_MX.UTF-8' };
+    const [help, figures] = await Promise.all([
+      run('npx', ['tsx', 'adapters/cli/ask.ts', '--knowledge', SOLAR, ''], { cwd: ROOT, env }),
+      run('npx', ['tsx', 'adapters/cli/figures.ts', '--json', '--knowledge', SOLAR], { cwd: ROOT, env }),
+    ]);
+    expect(help.stdout).toMatch(/^Hazme una pregunta/);
+    expect(JSON.parse(figures.stdout)).toMatchObject({ topic: '', language: 'es' });
   });
 
   it("prints the core's FiguresAnswer with npm run figures -- --json", async () => {
