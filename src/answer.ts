@@ -65,14 +65,30 @@ const FIGURE_KINDS: Partial<Record<AnswerType, FigureKind[]>> = {
 const DATE_WORDS =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b/i;
 
+/** Most words between a figure and the thing a "how many X" question counts: "30,000 small SMBs". */
+const FOCUS_REACH = 4;
+
+/**
+ * Whether a figure is about the focus of the question, when the sentence names it: "how much
+ * *water*" is not answered by "three things" in a sentence that mentions a deep-water port
+ * further on. (A sentence without the focus word may still count it in other words: "people"
+ * employed as "2,300 direct jobs".)
+ */
+function nearFocus(sentence: Sentence, figure: SentenceFigure, focus: QueryTerm | undefined): boolean {
+  const at = focus ? positionsOf(sentence, focus) : [];
+  return at.length === 0 || at.some((p) => Math.abs(p - figure.token) <= FOCUS_REACH);
+}
+
 function typeCheck(
   corpus: Corpus,
   sentence: Sentence,
-  type: AnswerType,
+  question: Question,
 ): { ok: boolean; figures: SentenceFigure[] } {
+  const type = question.type;
   const kinds = FIGURE_KINDS[type];
   if (kinds) {
-    const figures = sentence.figures.filter((f) => kinds.includes(f.kind));
+    const focus = question.terms.find((t) => t.focus && t.known && !t.specific);
+    const figures = sentence.figures.filter((f) => kinds.includes(f.kind) && nearFocus(sentence, f, focus));
     const ok = figures.length > 0 || (type === 'date' && DATE_WORDS.test(sentence.text));
     return { ok, figures };
   }
@@ -162,7 +178,7 @@ export function scoreSentence(corpus: Corpus, question: Question, sentence: Sent
     if (role && !roleBesideNames(sentence, question, t)) return null;
   }
   const coverage = total === 0 ? 0 : covered / total;
-  const { ok, figures } = typeCheck(corpus, sentence, question.type);
+  const { ok, figures } = typeCheck(corpus, sentence, question);
   const heading = corpus.passages[sentence.passage]?.kind === 'heading';
   // A line of a few words (a byline, a caption) rarely describes anything.
   const thin = question.type === 'description' && sentence.length < 6 ? 0.2 : 0;

@@ -16,6 +16,13 @@ export interface FigureOccurrence {
   kind: FigureKind;
   /** The counted thing's term ("people" in "5 million people"), if any. */
   unit: string | null;
+  /**
+   * The terms that may name the counted thing: the one or two content words right after the
+   * figure ("2,300 direct *jobs*" counts jobs, not "direct").
+   */
+  counted: string[];
+  /** The content terms within a few words of the figure: what it is said about. */
+  around: string[];
   /** Canonical value term, e.g. `1300000000`. */
   term: string;
 }
@@ -26,6 +33,22 @@ export interface FigureCluster {
   /** Occurrences grouped by value, in order of first appearance. */
   values: { term: string; occurrences: FigureOccurrence[] }[];
   disputed: boolean;
+}
+
+/** Words either side of a figure that say what it is about (see {@link FigureOccurrence.around}). */
+const AROUND = 8;
+
+/** Content terms of a sentence within `reach` tokens of token `at`, and the two right after it. */
+function neighbours(sentence: Sentence, at: number, reach: number): { around: string[]; counted: string[] } {
+  const around: string[] = [];
+  const counted: string[] = [];
+  sentence.positions.forEach((position, k) => {
+    const term = sentence.terms[k] as string;
+    if (position === at || /^\d/.test(term)) return;
+    if (Math.abs(position - at) <= reach) around.push(term);
+    if (position > at && position <= at + 2) counted.push(term);
+  });
+  return { around, counted };
 }
 
 function occurrencesOf(corpus: Corpus): FigureOccurrence[] {
@@ -45,6 +68,7 @@ function occurrencesOf(corpus: Corpus): FigureOccurrence[] {
         kind,
         unit: figure.unit,
         term: figure.term,
+        ...neighbours(sentence, figure.token, AROUND),
       });
     }
   }
@@ -71,6 +95,12 @@ function similarity(corpus: Corpus, a: ReadonlySet<string>, b: ReadonlySet<strin
  * whole. Two sentences that similar share a term in their prefixes, so only sentences meeting
  * in a prefix term's list are compared. Keeps the exact test (`similarity`) for the candidates.
  */
+/** What the similarity join compares: a sentence, or the words around one figure. */
+export interface TermList {
+  id: number;
+  terms: readonly string[];
+}
+
 export class SimilarityJoin {
   private readonly ordered = new Map<
     number,
@@ -78,7 +108,7 @@ export class SimilarityJoin {
   >();
   constructor(private readonly corpus: Corpus) {}
 
-  private terms(sentence: Sentence) {
+  private terms(sentence: TermList) {
     let entry = this.ordered.get(sentence.id);
     if (!entry) {
       const set = new Set(sentence.terms);
@@ -102,7 +132,7 @@ export class SimilarityJoin {
    * Whether two sentences may be `threshold`-similar: the same measure as `similarity` from
    * cached weights, with a margin for rounding, so that only likely pairs pay for the exact one.
    */
-  near(a: Sentence, b: Sentence, threshold: number): boolean {
+  near(a: TermList, b: TermList, threshold: number): boolean {
     const x = this.terms(a);
     const y = this.terms(b);
     let shared = 0;
@@ -114,7 +144,7 @@ export class SimilarityJoin {
   }
 
   /** The exact similarity of two sentences (see `similarity`). */
-  similarity(a: Sentence, b: Sentence): number {
+  similarity(a: TermList, b: TermList): number {
     return similarity(this.corpus, this.terms(a).set, this.terms(b).set);
   }
 
@@ -123,7 +153,7 @@ export class SimilarityJoin {
    * whole (a little later, for rounding): two sentences sharing at least that much weight share
    * a term in this prefix.
    */
-  prefix(sentence: Sentence, share: number): string[] {
+  prefix(sentence: TermList, share: number): string[] {
     const { terms, weights, total } = this.terms(sentence);
     const bound = share * total * (1 - 1e-9);
     let rest = total;
@@ -142,13 +172,13 @@ export class SimilarityJoin {
    * 2t/(1+t) of x's weight (what x leaves in the lists, its index prefix) and at least t of y's
    * (what y looks up, its probe prefix); and x weighs at least t of y (length filter).
    */
-  pairs(items: readonly Sentence[], threshold: number, visit: (i: number, j: number) => void): void {
+  pairs(items: readonly TermList[], threshold: number, visit: (i: number, j: number) => void): void {
     const order = items.map((_, i) => i).sort((i, j) => this.total(items[i]) - this.total(items[j]) || i - j);
     const indexShare = (2 * threshold) / (1 + threshold);
     const lists = new Map<string, number[]>();
     const seen = new Int32Array(items.length).fill(-1);
     for (const j of order) {
-      const sentence = items[j] as Sentence;
+      const sentence = items[j] as TermList;
       const lightest = threshold * this.total(sentence) * (1 - 1e-9);
       for (const term of this.prefix(sentence, threshold)) {
         for (const i of lists.get(term) ?? []) {
@@ -165,9 +195,22 @@ export class SimilarityJoin {
     }
   }
 
-  private total(sentence: Sentence | undefined): number {
+  private total(sentence: TermList | undefined): number {
     return sentence ? this.terms(sentence).total : 0;
   }
+}
+
+/** Groups of indexes by each of an item's keys (an item may be in several groups), in order. */
+function groupByEach<T>(items: readonly T[], keys: (item: T) => string[]): number[][] {
+  const groups = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    for (const k of new Set(keys(item))) {
+      const group = groups.get(k);
+      if (group) group.push(i);
+      else groups.set(k, [i]);
+    }
+  });
+  return [...groups.values()];
 }
 
 /** Groups of indexes by a key, in order. */
@@ -233,23 +276,41 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
         union(group[x] as number, group[y] as number);
     });
   }
+  // A dispute: different values in different articles for one counted thing (or, uncounted,
+  // one kind and unit), said in similar words, in the whole sentences or around the figures
+  // (a long sentence says much else besides).
   const disputes: [number, number][] = [];
-  const disputable = (o: FigureOccurrence) =>
-    o.kind === 'year' || o.kind === 'duration' ? null : key(o, o.unit);
-  for (const group of groupBy(occurrences, disputable)) {
+  const around = new SimilarityJoin(corpus);
+  const aroundOf = (i: number): TermList => ({ id: i, terms: (occurrences[i] as FigureOccurrence).around });
+  const disputable = (o: FigureOccurrence): string[] =>
+    o.kind === 'year' || o.kind === 'duration'
+      ? []
+      : o.counted.length > 0
+        ? o.counted.map((c) => key(o, c))
+        : [key(o, o.unit)];
+  for (const group of groupByEach(occurrences, disputable)) {
     const items = group.map((i) => occurrences[i] as FigureOccurrence);
-    const threshold = items[0]?.unit ? SAME_THING_COUNTED : SAME_THING;
-    join.pairs(items.map(sentenceOf), threshold, (x, y) => {
+    const threshold = items[0]?.unit || items[0]?.counted.length ? SAME_THING_COUNTED : SAME_THING;
+    const consider = (x: number, y: number, near: (a: FigureOccurrence, b: FigureOccurrence) => boolean) => {
       const a = items[x] as FigureOccurrence;
       const b = items[y] as FigureOccurrence;
-      const sa = sentenceOf(a);
-      const sb = sentenceOf(b);
-      if (a.term === b.term || sa.article === sb.article) return;
+      if (a.term === b.term || sentenceOf(a).article === sentenceOf(b).article) return;
       if (find(group[x] as number) === find(group[y] as number)) return;
-      // Naming the same counted thing ("jobs", "workers") is itself evidence.
-      if (join.near(sa, sb, threshold) && join.similarity(sa, sb) >= threshold)
-        disputes.push([group[x] as number, group[y] as number]);
-    });
+      if (near(a, b)) disputes.push([group[x] as number, group[y] as number]);
+    };
+    join.pairs(items.map(sentenceOf), threshold, (x, y) =>
+      consider(x, y, (a, b) => {
+        const [sa, sb] = [sentenceOf(a), sentenceOf(b)];
+        return join.near(sa, sb, threshold) && join.similarity(sa, sb) >= threshold;
+      }),
+    );
+    const windows = group.map(aroundOf);
+    around.pairs(windows, threshold, (x, y) =>
+      consider(x, y, () => {
+        const [wa, wb] = [windows[x] as TermList, windows[y] as TermList];
+        return around.near(wa, wb, threshold) && around.similarity(wa, wb) >= threshold;
+      }),
+    );
   }
   // A dispute joins the two values into one figure with several values.
   for (const [i, j] of disputes) union(i, j);

@@ -208,8 +208,11 @@ export function analyseQuestion(
     if (!token) continue;
     const original = question.slice(token.start, token.end);
     const phrase = phrases.get(i);
-    if (phrase && corpus.df.has(phrase.group)) {
+    if (phrase) {
+      // A phrase of the vocabulary is one thing ("chief financial officer"): found as a whole,
+      // or missing as a whole — its words alone ("chief", "officer") would find someone else.
       const text = question.slice(token.start, tokens[i + phrase.length - 1]?.end ?? token.end);
+      const known = corpus.df.has(phrase.group);
       if (!seen.has(phrase.group)) {
         seen.add(phrase.group);
         terms.push(
@@ -217,8 +220,8 @@ export function analyseQuestion(
             text,
             term: phrase.group,
             weight: idf(corpus, phrase.group),
-            known: true,
-            specific: /\p{Lu}/u.test(text),
+            known,
+            specific: !known || /\p{Lu}/u.test(text),
             corrected: false,
           }),
         );

@@ -1,0 +1,61 @@
+/**
+ * Behaviours that must hold for any article set, each shown on a small one written here: sources
+ * that disagree in differently worded sentences, a figure about something else, a role the
+ * articles never name.
+ */
+import { describe, expect, it } from 'vitest';
+import { type Cita, createCita } from '../../src/index.ts';
+import { parseArticle } from '../../src/knowledge.ts';
+
+function citaOf(...bodies: string[]): Cita {
+  const articles = bodies.map((body, i) =>
+    parseArticle(
+      `source-${i}.md`,
+      `---\ntitle: Source ${i} report\npublisher: Publisher ${i}\nurl: https://example.org/${i}\n---\n${body}`,
+    ),
+  );
+  return createCita({ dir: '(test)', articles, vocabulary: { synonyms: [] } });
+}
+
+describe('on any article set', () => {
+  it('shows both values when sources count the same thing differently, in differently worded sentences', () => {
+    const cita = citaOf(
+      'Norvik will build a battery factory in Sines. Norvik said the factory would create 1,800 direct jobs, most of them in cell production, quality control and maintenance. Construction starts in January.',
+      'The Swedish company chose Portugal for its port. Norvik puts the plant workforce at 2,300 direct jobs once it is running at full capacity. The first cells are due in 2028.',
+    );
+    const answer = cita.ask('How many jobs will the factory create?');
+    expect(answer.answered).toBe(true);
+    expect(answer.conflict?.values.map((v) => v.value).sort()).toEqual(['1,800', '2,300']);
+    expect(cita.figures().figures.find((f) => f.disputed)?.values).toHaveLength(2);
+  });
+
+  it('finds the dispute around the figures when one source says it in a long sentence', () => {
+    const cita = citaOf(
+      'The 14 km route will run from Harbour Gate to a new park-and-ride site at Millbrook Park, with 19 stops along the way.',
+      'And yet on Tuesday night, after a long debate that featured more references to other cities than any council meeting in living memory, councillors voted for a line that will run from Harbour Gate to Millbrook Park and call at 21 stops along the way.',
+    );
+    const answer = cita.ask('How many stops will the line have?');
+    expect(answer.conflict?.values.map((v) => v.value).sort()).toEqual(['19', '21']);
+  });
+
+  it('does not answer "how much X" with a figure about something else in the sentence', () => {
+    const cita = citaOf(
+      '"Sines gives us three things we cannot find together anywhere else in Europe: a deep-water port, abundant renewable power and a government that moves quickly," the chief executive said.',
+      'The Sines plant will be built next to the port from January. Veltrix makes battery cells for cars. Portugal will contribute grants. The company raised money last year. Engineers have been hired. Trucks will carry the cells. The site covers a large area.',
+    );
+    const answer = cita.ask('How much water will the Sines plant consume each year?');
+    expect(answer.answered).toBe(false);
+    expect(answer.citations).toEqual([]);
+  });
+
+  it('declines a role the articles never name, rather than answering with another chief', () => {
+    const cita = citaOf(
+      '"LFP is the workhorse chemistry," Norvik\'s Chief Technology Officer Anders Lindqvist told reporters.',
+      'Norvik was founded in Gothenburg and makes battery cells.',
+    );
+    const answer = cita.ask("Who is Norvik's chief financial officer?");
+    expect(answer.answered).toBe(false);
+    expect(answer.missing).toEqual(['chief financial officer']);
+    expect(cita.ask("Who is Norvik's chief technology officer?").answer).toContain('Anders Lindqvist');
+  });
+});
