@@ -69,6 +69,11 @@ export interface Question {
 
 /** Words that only say what kind of answer is wanted; they are not searched for. */
 const TYPE_CUES: [RegExp, AnswerType][] = [
+  // "How long is the route": a length, not a duration.
+  [
+    /\bhow long\b(?!.*\b(?:take|takes|took|last|lasts|until|before|after|years?|months?)\b).*\b(?:route|line|road|track|tunnel|bridge|railway|pipeline|cable|runway|coast|border|distance)\b/,
+    'amount',
+  ],
   [
     /\bhow (?:much|many) (?:years?|months?|weeks?|days?|time)\b|\bhow long\b|\bover what (?:period|time)/,
     'duration',
@@ -79,11 +84,14 @@ const TYPE_CUES: [RegExp, AnswerType][] = [
   ],
   [/\b(?:what|which) (?:percentage|share|proportion)\b|\bhow many percent\b/, 'percent'],
   [
-    /\bhow much\b.*\b(?:money|cost|invest\w*|spend\w*|worth|fund\w*|pay\w*|dollars?|budget)\b|\bwhat (?:is the )?(?:cost|price|value)\b/,
+    /\bhow much\b.*\b(?:money|cost|invest\w*|spend\w*|worth|fund\w*|pay\w*|dollars?|budget)\b|\bwhat (?:is the )?(?:cost|price|value)\b|\b(?:costs?|price)\b(?!\s+overruns?)/,
     'money',
   ],
-  [/\bhow many\b|\bwhat (?:is the )?(?:number|count) of\b/, 'count'],
-  [/\bhow (?:big|large|small|much)\b|\b(?:size|amount|figure|total|sum)\b/, 'amount'],
+  [/\bhow many\b|\b(?:number|count) of\b/, 'count'],
+  [
+    /\bhow (?:big|large|small|much)\b|\b(?:size|amount|figure|total|sum)\b|\b(?:what|which)\b.*\b(?:output|capacity)\b/,
+    'amount',
+  ],
   [/\bwhen\b|\bwhat (?:year|date|day|month|time)\b|\bby when\b|\bdeadline\b/, 'date'],
   [/\bwho\b|\bwhom\b|\bwhose\b/, 'person'],
   [
@@ -98,7 +106,7 @@ export const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
   duration: /^(?:years?|months?|weeks?|days?|time|long|period|last|lasts|take|takes|run|runs|span|spans)$/,
   capacity: /^(?:energy|power|capacity|output)$/,
   percent: /^(?:percentage|share|proportion|percent)$/,
-  money: /^(?:money|cost|worth|dollars?|price|value)$/,
+  money: /^(?:money|cost|costs|worth|dollars?|price|value|total|sum|amount|overall)$/,
   count: /^(?:number|count)$/,
   amount: /^(?:size|amount|figure|total|sum)$/,
   date: /^(?:year|date|day|month|time|deadline)$/,
@@ -116,6 +124,30 @@ const QUESTION_WORDS =
   /^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)$/;
 const AUX_QUESTION =
   /^\s*(?:how (?:much|many)(?: \w+)?|what|which(?: \w+)?|who|whom|when|where|why)\s+(?:do|does|did|will|would|can|could|should|has|have|had)\s(?:.*\s)?(\S+?)\s*[?!.]*\s*$/;
+
+/** Question words a typo may hide ("wen does it open"): one letter dropped or two swapped. */
+const QUESTION_TYPOS = new Map<string, string | null>();
+for (const word of ['what', 'when', 'where', 'which', 'who', 'how', 'why']) {
+  const typos = new Set<string>();
+  for (let k = 1; k < word.length; k++) {
+    // Not the first letter dropped: "hat", "hen" and "here" are words of their own.
+    if (word.length > 3) typos.add(word.slice(0, k) + word.slice(k + 1));
+    typos.add(word.slice(0, k - 1) + word[k] + word[k - 1] + word.slice(k + 1));
+  }
+  // A typo two question words share ("hwo": how or who) is left alone.
+  for (const typo of typos) QUESTION_TYPOS.set(typo, QUESTION_TYPOS.has(typo) ? null : word);
+}
+
+/**
+ * The question with a misspelt question word at its start put right ("wen" → "when", "hwo" →
+ * "how"), unless the misspelling is a word in its own right (`known`: "were" is not "where").
+ */
+export function fixQuestionWord(question: string, known: (word: string) => boolean): string {
+  const first = /^\W*(\p{L}+)/u.exec(question)?.[1];
+  const word = first?.toLowerCase() ?? '';
+  const fixed = QUESTION_TYPOS.get(word);
+  return first && fixed && !known(word) ? question.replace(first, fixed) : question;
+}
 
 export function answerTypeOf(folded: string): AnswerType {
   for (const [pattern, type] of TYPE_CUES) if (pattern.test(folded)) return type;
@@ -188,6 +220,7 @@ export function analyseQuestion(
   resolver: Resolver,
   question: string,
 ): Question {
+  question = fixQuestionWord(question, (word) => corpus.surfaces.has(word) || lexicon.stopwords.has(word));
   const folded = fold(question);
   const type = answerTypeOf(folded);
   const cue = CUE_WORDS[type];

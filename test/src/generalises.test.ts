@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Cita, createCita } from '../../src/index.ts';
 import { parseArticle } from '../../src/knowledge.ts';
+import { fixQuestionWord } from '../../src/question.ts';
 
 function citaOf(...bodies: string[]): Cita {
   const articles = bodies.map((body, i) =>
@@ -57,5 +58,16 @@ describe('on any article set', () => {
     expect(answer.answered).toBe(false);
     expect(answer.missing).toEqual(['chief financial officer']);
     expect(cita.ask("Who is Norvik's chief technology officer?").answer).toContain('Anders Lindqvist');
+  });
+
+  it('reads a misspelt question word, but never turns a word of its own into one', () => {
+    const none = () => false;
+    expect(fixQuestionWord('wen does the tram open', none)).toBe('when does the tram open');
+    expect(fixQuestionWord('Whta is the cost?', none)).toBe('what is the cost?');
+    expect(fixQuestionWord('hwo many stops?', none)).toBe('hwo many stops?');
+    expect(fixQuestionWord('Were any jobs lost?', (w) => w === 'were')).toBe('Were any jobs lost?');
+    expect(fixQuestionWord('hat sizes', none)).toBe('hat sizes');
+    const cita = citaOf('The tram line will open in 2031, the council said.', 'The line has 19 stops.');
+    expect(cita.ask('wen does the tram open').answer).toContain('2031');
   });
 });

@@ -44,3 +44,37 @@ describe('answer quality on the dev set', async () => {
     }
   });
 });
+
+/**
+ * Two article sets Cita was not built on (fictional news: a battery factory, a tram line), with
+ * questions of every kind, as a check that it generalises: every dispute shown, no answer to a
+ * question the articles do not cover, and no lower score than now.
+ */
+describe.each([
+  ['veltrix', { fact: 7, typo: 4, conflict: 2, oos: 8, es: 2 }],
+  ['tram', { fact: 10, typo: 2, conflict: 2, oos: 8, es: 1 }],
+])('answer quality on the %s article set', async (name, floors) => {
+  const dir = fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
+  const items = readEvalSet(fileURLToPath(new URL(`../fixtures/${name}.eval.jsonl`, import.meta.url)));
+  const [cita, knowledge] = await Promise.all([loadCita(dir), loadKnowledge(dir)]);
+  const results = evaluate(cita, items);
+  const score = tally(results);
+
+  it.each(Object.entries(floors))('%s: at least %i right', (kind, least) => {
+    const failed = results
+      .filter((r) => r.item.kind === kind && !r.pass)
+      .map((r) => `${r.item.id}: ${r.answer.answer}`);
+    expect(score.get(kind)?.pass ?? 0, failed.join('\n')).toBeGreaterThanOrEqual(least);
+  });
+
+  it('every disputed figure asked about shows both values, and nothing out of scope is answered', () => {
+    expect(score.get('conflict')).toEqual({ pass: 2, total: 2 });
+    expect(results.filter((r) => r.item.kind === 'oos' && r.answer.answered)).toEqual([]);
+  });
+
+  it('quotes every citation verbatim from its article', () => {
+    const bodies = new Map(knowledge.articles.map((a) => [a.id, a.paragraphs.map((p) => p.text).join('\n')]));
+    for (const c of results.flatMap((r) => r.answer.citations))
+      expect(bodies.get(c.articleId)).toContain(c.quote);
+  });
+});
