@@ -16,13 +16,6 @@ export interface FigureOccurrence {
   kind: FigureKind;
   /** The counted thing's term ("people" in "5 million people"), if any. */
   unit: string | null;
-  /**
-   * The terms that may name the counted thing: the one or two content words right after the
-   * figure ("2,300 direct *jobs*" counts jobs, not "direct").
-   */
-  counted: string[];
-  /** The content terms within a few words of the figure: what it is said about. */
-  around: string[];
   /** Canonical value term, e.g. `1300000000`. */
   term: string;
 }
@@ -35,20 +28,21 @@ export interface FigureCluster {
   disputed: boolean;
 }
 
-/** Words either side of a figure that say what it is about (see {@link FigureOccurrence.around}). */
+/** Words either side of a figure that say what it is about. */
 const AROUND = 8;
 
-/** Content terms of a sentence within `reach` tokens of token `at`, and the two right after it. */
-function neighbours(sentence: Sentence, at: number, reach: number): { around: string[]; counted: string[] } {
-  const around: string[] = [];
-  const counted: string[] = [];
+/**
+ * The content terms of a sentence from `from` to `to` tokens away from token `at` (figures left
+ * out): what a figure is said about (±{@link AROUND}), or the thing it counts — one of the one or
+ * two words right after it ("2,300 direct *jobs*" counts jobs, not "direct").
+ */
+function termsNear(sentence: Sentence, at: number, from: number, to: number): string[] {
+  const out: string[] = [];
   sentence.positions.forEach((position, k) => {
     const term = sentence.terms[k] as string;
-    if (position === at || /^\d/.test(term)) return;
-    if (Math.abs(position - at) <= reach) around.push(term);
-    if (position > at && position <= at + 2) counted.push(term);
+    if (position !== at && position - at >= from && position - at <= to && !/^\d/.test(term)) out.push(term);
   });
-  return { around, counted };
+  return out;
 }
 
 function occurrencesOf(corpus: Corpus): FigureOccurrence[] {
@@ -68,7 +62,6 @@ function occurrencesOf(corpus: Corpus): FigureOccurrence[] {
         kind,
         unit: figure.unit,
         term: figure.term,
-        ...neighbours(sentence, figure.token, AROUND),
       });
     }
   }
@@ -280,17 +273,23 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
   // one kind and unit), said in similar words, in the whole sentences or around the figures
   // (a long sentence says much else besides).
   const disputes: [number, number][] = [];
-  const around = new SimilarityJoin(corpus);
-  const aroundOf = (i: number): TermList => ({ id: i, terms: (occurrences[i] as FigureOccurrence).around });
-  const disputable = (o: FigureOccurrence): string[] =>
-    o.kind === 'year' || o.kind === 'duration'
-      ? []
-      : o.counted.length > 0
-        ? o.counted.map((c) => key(o, c))
-        : [key(o, o.unit)];
+  const aroundOf = (i: number): TermList => {
+    const o = occurrences[i] as FigureOccurrence;
+    return { id: i, terms: termsNear(sentenceOf(o), o.token, -AROUND, AROUND) };
+  };
+  const countedOf = (o: FigureOccurrence) => termsNear(sentenceOf(o), o.token, 1, 2);
+  const disputable = (o: FigureOccurrence): string[] => {
+    if (o.kind === 'year' || o.kind === 'duration') return [];
+    const counted = countedOf(o);
+    return counted.length > 0 ? counted.map((c) => key(o, c)) : [key(o, o.unit)];
+  };
   for (const group of groupByEach(occurrences, disputable)) {
     const items = group.map((i) => occurrences[i] as FigureOccurrence);
-    const threshold = items[0]?.unit || items[0]?.counted.length ? SAME_THING_COUNTED : SAME_THING;
+    // A dispute needs two values from two articles.
+    if (new Set(items.map((o) => o.term)).size < 2) continue;
+    if (new Set(items.map((o) => sentenceOf(o).article)).size < 2) continue;
+    const first = items[0];
+    const threshold = first && (first.unit || countedOf(first).length > 0) ? SAME_THING_COUNTED : SAME_THING;
     const consider = (x: number, y: number, near: (a: FigureOccurrence, b: FigureOccurrence) => boolean) => {
       const a = items[x] as FigureOccurrence;
       const b = items[y] as FigureOccurrence;
@@ -304,6 +303,8 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
         return join.near(sa, sb, threshold) && join.similarity(sa, sb) >= threshold;
       }),
     );
+    // One join per group, dropped after it: a large knowledge has hundreds of thousands of figures.
+    const around = new SimilarityJoin(corpus);
     const windows = group.map(aroundOf);
     around.pairs(windows, threshold, (x, y) =>
       consider(x, y, () => {
