@@ -62,6 +62,9 @@ const FIGURE_KINDS: Partial<Record<AnswerType, FigureKind[]>> = {
   date: ['year'],
 };
 
+/** Terms of units of length ("14.2 km", "3 miles", "800 metres"). */
+const LENGTH_UNIT = /^(?:km|kilometr|kilomet|mile|mi|metr|meter|m|ft|feet|foot|yard)$/;
+
 const DATE_WORDS =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b/i;
 
@@ -86,11 +89,17 @@ function typeCheck(
 ): { ok: boolean; figures: SentenceFigure[] } {
   const type = question.type;
   const kinds = FIGURE_KINDS[type];
+  const focus = question.terms.find((t) => t.focus && t.known);
   if (kinds) {
-    const focus = question.terms.find((t) => t.focus && t.known && !t.specific);
     const figures = sentence.figures.filter((f) => kinds.includes(f.kind) && nearFocus(sentence, f, focus));
     const ok = figures.length > 0 || (type === 'date' && DATE_WORDS.test(sentence.text));
     return { ok, figures };
+  }
+  if (type === 'length') {
+    const figures = sentence.figures.filter(
+      (f) => f.unit !== null && LENGTH_UNIT.test(f.unit) && nearFocus(sentence, f, focus),
+    );
+    return { ok: figures.length > 0, figures };
   }
   if (type === 'person' || type === 'organisation' || type === 'place')
     return { ok: sentence.hasName, figures: [] };

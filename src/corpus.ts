@@ -93,7 +93,15 @@ export function figureKind(tokens: readonly Token[], index: number): FigureKind 
   if (info.unit) return 'capacity';
   const next = tokens[index + 1];
   if (next && TIME_UNITS.test(next.surface)) return 'duration';
-  if (!info.scaled && Number.isInteger(info.value) && info.value >= 1900 && info.value <= 2100) return 'year';
+  // A year is written without a thousands separator: "1,900 homes" counts homes.
+  if (
+    !info.scaled &&
+    Number.isInteger(info.value) &&
+    info.value >= 1900 &&
+    info.value <= 2100 &&
+    !token.surface.includes(',')
+  )
+    return 'year';
   return 'count';
 }
 

@@ -6,7 +6,7 @@
 import type { Corpus } from './corpus.ts';
 import { FirstLetterMap } from './fuzzy.ts';
 import { type Lexicon, synonymTerms } from './lexicon.ts';
-import { fold, tokenize } from './text.ts';
+import { fold, type Token, tokenize } from './text.ts';
 
 export type AnswerType =
   | 'money'
@@ -14,6 +14,7 @@ export type AnswerType =
   | 'amount' // money or count: "how big", "what size"
   | 'percent'
   | 'capacity'
+  | 'length' // a distance: "how long is the route"
   | 'duration'
   | 'date'
   | 'person'
@@ -71,8 +72,8 @@ export interface Question {
 const TYPE_CUES: [RegExp, AnswerType][] = [
   // "How long is the route": a length, not a duration.
   [
-    /\bhow long\b(?!.*\b(?:take|takes|took|last|lasts|until|before|after|years?|months?)\b).*\b(?:route|line|road|track|tunnel|bridge|railway|pipeline|cable|runway|coast|border|distance)\b/,
-    'amount',
+    /\bhow long\b(?!.*\b(?:take|takes|took|last|lasts|until|before|after|years?|months?)\b).*\b(?:route|line|road|track|tunnel|bridge|railway|pipeline|cable|runway|river|coast|coastline|border|wall|walls|distance)\b|\b(?:what|how) (?:is the )?(?:length|distance)\b|\bhow far\b/,
+    'length',
   ],
   [
     /\bhow (?:much|many) (?:years?|months?|weeks?|days?|time)\b|\bhow long\b|\bover what (?:period|time)/,
@@ -107,6 +108,7 @@ export const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
   capacity: /^(?:energy|power|capacity|output)$/,
   percent: /^(?:percentage|share|proportion|percent)$/,
   money: /^(?:money|cost|costs|worth|dollars?|price|value|total|sum|amount|overall)$/,
+  length: /^(?:long|length|far|distance)$/,
   count: /^(?:number|count)$/,
   amount: /^(?:size|amount|figure|total|sum)$/,
   date: /^(?:year|date|day|month|time|deadline)$/,
@@ -118,7 +120,7 @@ export const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
  * the text may phrase differently, nor "who is Ana Ruiz", which asks about a name.
  */
 const FOCUS =
-  /^\W*(?:(?:what|which|how many|how much)(?:\s+(?:is|are|was|were)\s+(?:the|a|an|its|their)|\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their))\s+([\p{L}']+)/u;
+  /^\W*(?:(?:what(?:'s|s)?|which|how many|how much|how long|how far)(?:\s+(?:is|are|was|were)\s+(?:the|a|an|its|their)|\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their))\s+([\p{L}']+)/u;
 
 const QUESTION_WORDS =
   /^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)$/;
@@ -210,6 +212,13 @@ export function idf(corpus: Corpus, term: string): number {
   return Math.log(1 + n / (df + 0.5));
 }
 
+/** The term of the question's last word, if it is a word (not a figure) and was kept as a term. */
+function closing(terms: readonly QueryTerm[], tokens: readonly Token[]): QueryTerm | undefined {
+  const token = tokens.at(-1);
+  if (!token || token.figure) return undefined;
+  return terms.find((t) => t.text.toLowerCase().replace(/'s$/, '') === token.surface.replace(/'s$/, ''));
+}
+
 /**
  * Analyses a question.
  * @example analyseQuestion(corpus, lexicon, resolver, 'How much is Acme investing?').type // 'money'
@@ -263,6 +272,8 @@ export function analyseQuestion(
       continue;
     }
     if (!token.figure) {
+      // "going to be" only says it is in the future.
+      if (token.surface === 'going' && tokens[i + 1]?.surface === 'to') continue;
       const plain = token.surface.replace(/'s$/, '');
       if (lexicon.stopwords.has(plain) || QUESTION_WORDS.test(plain)) continue;
       if (lexicon.metaWords.has(token.surface)) aboutSource = true;
@@ -299,5 +310,10 @@ export function analyseQuestion(
         specific && !token.figure && resolved ? resolver.related(token.surface.replace(/'s$/, ''), term) : [],
     });
   }
+  // "When was X founded?": the event asked about closes the question; when the articles never
+  // speak of it, a date they give for something else is no answer.
+  const last = terms.at(-1);
+  if ((type === 'date' || type === 'place') && last && !last.known && last === closing(terms, tokens))
+    last.focus = true;
   return { type, terms, ...(aboutSource ? { aboutSource } : {}) };
 }

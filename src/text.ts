@@ -110,6 +110,24 @@ function spelling(word: string): string {
     .replace(/([^aeiou])tre(s?)$/, '$1ter$2');
 }
 
+/**
+ * Words the Porter stemmer folds into an unrelated word's stem, kept apart: "positive" is not a
+ * "position", "news" not "new", "general" not "generate", "university" not "universe",
+ * "organisation" not "organ".
+ */
+const OVERSTEMMED = new Map([
+  ['positive', 'positiv'],
+  ['positives', 'positiv'],
+  ['positively', 'positiv'],
+  ['news', 'news'],
+  ['general', 'general'],
+  ['generally', 'general'],
+  ['university', 'universiti'],
+  ['universities', 'universiti'],
+  ['organization', 'organiz'],
+  ['organizations', 'organiz'],
+]);
+
 /** Terms of words already seen: a knowledge repeats a few tens of thousands of words millions of times. */
 const wordTerms = new Map<string, string>();
 const WORD_TERMS_MAX = 200_000;
@@ -118,7 +136,8 @@ const WORD_TERMS_MAX = 200_000;
 export function wordTerm(word: string): string {
   let term = wordTerms.get(word);
   if (term === undefined) {
-    term = stemmer(spelling(word.replace(/'s$/, '').replace(/'/g, '')));
+    const plain = spelling(word.replace(/'s$/, '').replace(/'/g, ''));
+    term = OVERSTEMMED.get(plain) ?? stemmer(plain);
     // Bounded: past the limit, start over rather than grow without end.
     if (wordTerms.size >= WORD_TERMS_MAX) wordTerms.clear();
     wordTerms.set(word, term);
