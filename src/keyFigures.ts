@@ -206,17 +206,12 @@ function groupByEach<T>(items: readonly T[], keys: (item: T) => string[]): numbe
   return [...groups.values()];
 }
 
-/** Groups of indexes by a key, in order. */
+/** Groups of indexes by a key (null: in no group), in order. */
 function groupBy<T>(items: readonly T[], key: (item: T) => string | null): number[][] {
-  const groups = new Map<string, number[]>();
-  items.forEach((item, i) => {
+  return groupByEach(items, (item) => {
     const k = key(item);
-    if (k === null) return;
-    const group = groups.get(k);
-    if (group) group.push(i);
-    else groups.set(k, [i]);
+    return k === null ? [] : [k];
   });
-  return [...groups.values()];
 }
 
 const CLAUSE = /,\s|;|:|\(|\)|—|–|\s-\s|\.(?:\s|$)/;

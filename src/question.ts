@@ -141,8 +141,9 @@ for (const word of ['what', 'when', 'where', 'which', 'who', 'how', 'why']) {
 }
 
 /**
- * The question with a misspelt question word at its start put right ("wen" → "when", "hwo" →
- * "how"), unless the misspelling is a word in its own right (`known`: "were" is not "where").
+ * The question with a misspelt question word at its start put right ("wen" → "when", "whta" →
+ * "what"), unless the misspelling is a word in its own right (`known`: "were" is not "where") or
+ * could be either of two ("hwo").
  */
 export function fixQuestionWord(question: string, known: (word: string) => boolean): string {
   const first = /^\W*(\p{L}+)/u.exec(question)?.[1];
