@@ -56,6 +56,7 @@ const FIGURE_KINDS: Partial<Record<AnswerType, FigureKind[]>> = {
   money: ['money'],
   count: ['count'],
   amount: ['money', 'count', 'capacity', 'percent'],
+  quantity: ['money', 'capacity', 'percent'],
   percent: ['percent'],
   capacity: ['capacity'],
   duration: ['duration'],
@@ -64,6 +65,11 @@ const FIGURE_KINDS: Partial<Record<AnswerType, FigureKind[]>> = {
 
 /** Terms of units of length ("14.2 km", "3 miles", "800 metres"). */
 const LENGTH_UNIT = /^(?:km|kilometr|kilomet|mile|mi|metr|meter|m|ft|feet|foot|yard)$/;
+/** Terms of units a count can measure "how much" in ("120 hectares", "3.5 million cubic metres"). */
+const MEASURE_UNIT =
+  /^(?:hectar|acr|litr|liter|tonn|ton|kilogram|kg|gram|squar|cubic|barrel|gallon|metr|meter|km|kilometr|kilomet|mile|sq)$/;
+/** An age written in English: "aged 57", "57 years old", "a 57-year-old", "Ana Ruiz, 57,". */
+const AGE = /\baged \d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b|\p{Lu}\p{L}+, \d{1,3},/u;
 
 const DATE_WORDS =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b/i;
@@ -90,17 +96,24 @@ function typeCheck(
   const type = question.type;
   const kinds = FIGURE_KINDS[type];
   const focus = question.terms.find((t) => t.focus && t.known);
+  // A figure the question gives ("how much of the $1.3 billion …") is not its answer.
+  const answers = (f: SentenceFigure) =>
+    nearFocus(sentence, f, focus) && !question.terms.some((t) => t.term === f.term);
   if (kinds) {
-    const figures = sentence.figures.filter((f) => kinds.includes(f.kind) && nearFocus(sentence, f, focus));
+    const figures = sentence.figures.filter(
+      (f) =>
+        answers(f) &&
+        (kinds.includes(f.kind) ||
+          (type === 'quantity' && f.kind === 'count' && f.unit !== null && MEASURE_UNIT.test(f.unit))),
+    );
     const ok = figures.length > 0 || (type === 'date' && DATE_WORDS.test(sentence.text));
     return { ok, figures };
   }
   if (type === 'length') {
-    const figures = sentence.figures.filter(
-      (f) => f.unit !== null && LENGTH_UNIT.test(f.unit) && nearFocus(sentence, f, focus),
-    );
+    const figures = sentence.figures.filter((f) => f.unit !== null && LENGTH_UNIT.test(f.unit) && answers(f));
     return { ok: figures.length > 0, figures };
   }
+  if (type === 'age') return { ok: AGE.test(sentence.text), figures: [] };
   if (type === 'person' || type === 'organisation' || type === 'place')
     return { ok: sentence.hasName, figures: [] };
   return { ok: corpus.passages[sentence.passage]?.kind !== 'heading', figures: [] };
@@ -200,7 +213,8 @@ export function scoreSentence(corpus: Corpus, question: Question, sentence: Sent
     coverage +
     (ok ? 0.3 : 0) +
     0.1 * proximity(sentence, question.terms) +
-    subject -
+    subject +
+    person -
     thin -
     (heading ? 1 : 0);
   return { sentence, coverage, typeOk: ok, score, answerFigures: figures };

@@ -82,6 +82,9 @@ export function passageHas(corpus: Corpus, passage: Passage, term: string): bool
 }
 
 const TIME_UNITS = /^(?:years?|months?|weeks?|days?|decades?|hours?)$/;
+/** Currencies written as a word after the number: "4.2 billion dollars", "52 billion crowns". */
+const CURRENCY_WORDS =
+  /^(?:dollars?|euros?|pounds?|sterling|pesos?|reais|reals?|crowns?|korun[ay]?|kronor|kron[ae]r?|zlot(?:y|ys|ych)|forints?|lei|leu|francs?|yen|yuan|renminbi|rupees?|rupiah|ringgit|baht|dong|won|dirhams?|riyals?|rials?|dinars?|shillings?|naira|rand|cedis?|liras?|lire|rubles?|roubles?|soles?)$/;
 
 /** What kind of figure a token is, from the figure itself and the words around it. */
 export function figureKind(tokens: readonly Token[], index: number): FigureKind {
@@ -93,6 +96,7 @@ export function figureKind(tokens: readonly Token[], index: number): FigureKind 
   if (info.unit) return 'capacity';
   const next = tokens[index + 1];
   if (next && TIME_UNITS.test(next.surface)) return 'duration';
+  if (next && CURRENCY_WORDS.test(next.surface)) return 'money';
   // A year is written without a thousands separator: "1,900 homes" counts homes.
   if (
     !info.scaled &&

@@ -13,6 +13,7 @@ const lexiconSchema = z.object({
   stopwords: z.array(z.string()),
   metaWords: z.array(z.string()),
   synonyms: z.array(z.array(z.string()).min(2)),
+  leading: z.object({ asks: z.array(z.string()), roles: z.array(z.string()) }),
 });
 
 export interface Lexicon {
@@ -22,6 +23,8 @@ export interface Lexicon {
   single: Map<string, string>;
   /** Multi-term phrases, longest first. */
   phrases: { terms: string[]; group: string }[];
+  /** "Who runs X": the terms that ask for a leader, and the terms of the leading roles. */
+  leading: { asks: Set<string>; roles: string[] };
 }
 
 let english: z.infer<typeof lexiconSchema> | undefined;
@@ -41,6 +44,7 @@ export function buildLexicon(vocabulary: Vocabulary): Lexicon {
     metaWords: new Set(base.metaWords.map(fold)),
     single: new Map(),
     phrases: [],
+    leading: { asks: new Set(), roles: [] },
   };
   const groups = [...base.synonyms, ...vocabulary.synonyms].map((group) =>
     group.map((member) => tokenize(member).map((t) => t.term)).filter((terms) => terms.length > 0),
@@ -58,6 +62,20 @@ export function buildLexicon(vocabulary: Vocabulary): Lexicon {
     if (terms.length === 1) lexicon.single.set(key, group);
     else lexicon.phrases.push({ terms, group });
   }
+  lexicon.phrases.sort((a, b) => b.terms.length - a.terms.length);
+  const termOf = (words: string) => {
+    const terms = tokenize(words).map((t) => t.term);
+    const { terms: single, phrases } = synonymTerms(lexicon, terms);
+    const phrase = phrases.get(0);
+    if (phrase?.length === terms.length) return phrase.group;
+    if (terms.length === 1) return single[0] ?? '';
+    // A role of several words ("general manager") is one thing, as a vocabulary phrase is.
+    const group = `~${terms.join('_')}`;
+    lexicon.phrases.push({ terms, group });
+    return group;
+  };
+  lexicon.leading.asks = new Set(base.leading.asks.flatMap((w) => [tokenize(w)[0]?.term ?? w, termOf(w)]));
+  lexicon.leading.roles = [...new Set(base.leading.roles.map(termOf))];
   lexicon.phrases.sort((a, b) => b.terms.length - a.terms.length);
   return lexicon;
 }

@@ -12,10 +12,12 @@ export type AnswerType =
   | 'money'
   | 'count'
   | 'amount' // money or count: "how big", "what size"
+  | 'quantity' // "how much": money, capacity, a share or a measure, not a head count
   | 'percent'
   | 'capacity'
   | 'length' // a distance: "how long is the route"
   | 'duration'
+  | 'age' // "how old is …"
   | 'date'
   | 'person'
   | 'organisation'
@@ -68,6 +70,13 @@ export interface Question {
   aboutSource?: boolean;
 }
 
+/**
+ * A question word that asks for the answer's kind only when no other question word comes before
+ * it: "what event was she speaking at *when* she announced it" asks for an event, not a date.
+ */
+const leading = (word: string) =>
+  new RegExp(`^(?:(?!\\b(?:what|which|who|whom|whose|when|where|how|why)\\b).)*\\b(?:${word})\\b`);
+
 /** Words that only say what kind of answer is wanted; they are not searched for. */
 const TYPE_CUES: [RegExp, AnswerType][] = [
   // "How long is the route": a length, not a duration.
@@ -85,21 +94,26 @@ const TYPE_CUES: [RegExp, AnswerType][] = [
   ],
   [/\b(?:what|which) (?:percentage|share|proportion)\b|\bhow many percent\b/, 'percent'],
   [
-    /\bhow much\b.*\b(?:money|cost|invest\w*|spend\w*|worth|fund\w*|pay\w*|dollars?|budget)\b|\bwhat (?:is the )?(?:cost|price|value)\b|\b(?:costs?|price)\b(?!\s+overruns?)/,
+    /\bhow much\b.*\b(?:money|cost|invest\w*|spend\w*|worth|fund\w*|pay\w*|dollars?|budget|charg\w*|fees?)\b|\bwhat (?:is the )?(?:cost|price|value)\b|\b(?:costs?|price)\b(?!\s+overruns?)/,
     'money',
   ],
   [/\bhow many\b|\b(?:number|count) of\b/, 'count'],
+  [/\bhow old\b|\bwhat age\b|\bage of\b/, 'age'],
+  // "How much" is never a head count ("how much … 150,000 people" answers nothing).
+  [/\bhow much\b/, 'quantity'],
   [
-    /\bhow (?:big|large|small|much)\b|\b(?:size|amount|figure|total|sum)\b|\b(?:what|which)\b.*\b(?:output|capacity)\b/,
+    /\bhow (?:big|large|small)\b|\b(?:size|amount|figure|total|sum)\b|\b(?:what|which)\b.*\b(?:output|capacity)\b/,
     'amount',
   ],
-  [/\bwhen\b|\bwhat (?:year|date|day|month|time)\b|\bby when\b|\bdeadline\b/, 'date'],
-  [/\bwho\b|\bwhom\b|\bwhose\b/, 'person'],
+  [leading('when'), 'date'],
+  [/\bwhat (?:year|date|day|month|time)\b|\bdeadline\b/, 'date'],
+  [leading('who|whom|whose'), 'person'],
   [
     /\b(?:which|what) (?:companies|company|organi[sz]ations?|firms?|businesses|corporations?|partners?)\b/,
     'organisation',
   ],
-  [/\bwhere\b|\b(?:which|what) (?:city|country|countries|place|region|state|town)\b/, 'place'],
+  [leading('where'), 'place'],
+  [/\b(?:which|what) (?:city|country|countries|place|region|state|town)\b/, 'place'],
 ];
 
 /** Words that state the wanted answer's kind; dropped from the searched terms for that kind. */
@@ -111,16 +125,19 @@ export const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
   length: /^(?:long|length|far|distance)$/,
   count: /^(?:number|count)$/,
   amount: /^(?:size|amount|figure|total|sum)$/,
+  quantity: /^(?:amount|total|sum|overall)$/,
+  age: /^(?:old|age|aged)$/,
   date: /^(?:year|date|day|month|time|deadline)$/,
 };
 
 /**
- * "What is the X …", "how many X …", "who is the X of …": X is what is asked about (the focus).
+ * "What is the X …", "how many X …", "who is the X of …", "what was Acme's X": X is what is asked
+ * about (the focus).
  * Not "who wrote …" or "how much was invested …", where the first content word is a verb that
  * the text may phrase differently, nor "who is Ana Ruiz", which asks about a name.
  */
 const FOCUS =
-  /^\W*(?:(?:what(?:'s|s)?|which|how many|how much|how long|how far)(?:\s+(?:is|are|was|were)\s+(?:the|a|an|its|their)|\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their))\s+([\p{L}']+)/u;
+  /^\W*(?:(?:what(?:'s|s)?|which|how many|how much|how long|how far)(?:\s+(?:is|are|was|were)\s+(?:the|a|an|its|their|[\p{L}]+'s)|\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their|[\p{L}]+'s))(?:\s+[\p{L}]+'s)?\s+([\p{L}']+)/u;
 
 const QUESTION_WORDS =
   /^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)$/;
@@ -138,7 +155,12 @@ for (const word of ['what', 'when', 'where', 'which', 'who', 'how', 'why']) {
   }
   // A typo two question words share ("hwo": how or who) is left alone.
   for (const typo of typos) QUESTION_TYPOS.set(typo, QUESTION_TYPOS.has(typo) ? null : word);
+  // "whos", "whats": the contraction without its apostrophe.
+  QUESTION_TYPOS.set(`${word}s`, `${word}'s`);
 }
+
+/** Words that only carry grammar: "*going to* open", "be *in place*", "*take place*". */
+const LIGHT_PHRASE = /^(?:going to|in place|tak(?:e|es|en|ing) place|took place)$/;
 
 /**
  * The question with a misspelt question word at its start put right ("wen" → "when", "whta" →
@@ -195,7 +217,15 @@ export function createResolver(corpus: Corpus, lexicon: Lexicon): Resolver {
       if (!/^\p{L}{5,}$/u.test(surface)) return undefined;
       const maxEdits = surface.length >= 8 ? 2 : 1;
       let best: { term: string; distance: number; df: number } | undefined;
-      for (const [, candidate, distance] of map.fuzzyGet(surface, maxEdits)) {
+      // Two letters swapped ("tecgtp") is one slip of the fingers, not two edits.
+      const swaps = [...surface.slice(1, -1)].map(
+        (_, k) => surface.slice(0, k + 1) + surface[k + 2] + surface[k + 1] + surface.slice(k + 3),
+      );
+      const swapped = swaps.flatMap((w) => {
+        const t = corpus.surfaces.get(w);
+        return t === undefined ? [] : ([[w, t, 1]] as const);
+      });
+      for (const [, candidate, distance] of [...map.fuzzyGet(surface, maxEdits), ...swapped]) {
         const resolved = lexicon.single.get(candidate) ?? candidate;
         const df = corpus.df.get(resolved) ?? 0;
         if (!best || distance < best.distance || (distance === best.distance && df > best.df))
@@ -211,6 +241,28 @@ export function idf(corpus: Corpus, term: string): number {
   const n = corpus.sentences.length;
   const df = Math.max(corpus.df.get(term) ?? 1, 1);
   return Math.log(1 + n / (df + 0.5));
+}
+
+/**
+ * "Who *runs* X?", "who is in *charge* of X?": the word stands for whoever holds a leading role
+ * (a chief executive, a council leader, a plant director), which must then stand beside X.
+ */
+export function leaderTerm(corpus: Corpus, lexicon: Lexicon, text: string): QueryTerm {
+  const roles = lexicon.leading.roles.filter((role) => corpus.df.has(role));
+  const [term = fold(text), ...related] = roles;
+  const weight = roles.length
+    ? roles.reduce((sum, role) => sum + idf(corpus, role), 0) / roles.length
+    : idf(corpus, term);
+  return queryTerm({
+    text,
+    term,
+    weight,
+    known: roles.length > 0,
+    specific: false,
+    corrected: false,
+    focus: true,
+    related,
+  });
 }
 
 /** The term of the question's last word, if it is a word (not a figure) and was kept as a term. */
@@ -273,14 +325,20 @@ export function analyseQuestion(
       continue;
     }
     if (!token.figure) {
-      // "going to be" only says it is in the future.
-      if (token.surface === 'going' && tokens[i + 1]?.surface === 'to') continue;
+      const next = `${token.surface} ${tokens[i + 1]?.surface}`;
+      if (LIGHT_PHRASE.test(next) || LIGHT_PHRASE.test(`${tokens[i - 1]?.surface} ${token.surface}`)) continue;
       const plain = token.surface.replace(/'s$/, '');
       if (lexicon.stopwords.has(plain) || QUESTION_WORDS.test(plain)) continue;
       if (lexicon.metaWords.has(token.surface)) aboutSource = true;
       if (lexicon.stopwords.has(token.surface) || lexicon.metaWords.has(token.surface)) continue;
       if (QUESTION_WORDS.test(token.surface)) continue;
       if (cue?.test(token.surface)) continue;
+    }
+    if (type === 'person' && terms.length === 0 && !token.figure && lexicon.leading.asks.has(token.term)) {
+      const leader = leaderTerm(corpus, lexicon, original);
+      seen.add(leader.term);
+      terms.push(leader);
+      continue;
     }
     const capitalised = /^\p{Lu}/u.test(original) && (i > 0 || !QUESTION_WORDS.test(token.surface));
     const specific =
@@ -298,7 +356,8 @@ export function analyseQuestion(
     // phrased differently in the text: it counts for less.
     if (!specific && finalWord && token.surface === finalWord && i === tokens.length - 1) weight *= 0.35;
     if (resolved?.corrected) weight *= 0.9;
-    const focus = terms.length === 0 && FOCUS.exec(folded)?.[1] === token.surface;
+    // Only a possessive name ("Acme's") may come before the focus.
+    const focus = terms.every((t) => t.specific) && FOCUS.exec(folded)?.[1] === token.surface;
     terms.push({
       text: original,
       term,
