@@ -325,8 +325,9 @@ export function analyseQuestion(
       continue;
     }
     if (!token.figure) {
-      const next = `${token.surface} ${tokens[i + 1]?.surface}`;
-      if (LIGHT_PHRASE.test(next) || LIGHT_PHRASE.test(`${tokens[i - 1]?.surface} ${token.surface}`)) continue;
+      const withNext = `${token.surface} ${tokens[i + 1]?.surface}`;
+      const withPrevious = `${tokens[i - 1]?.surface} ${token.surface}`;
+      if (LIGHT_PHRASE.test(withNext) || LIGHT_PHRASE.test(withPrevious)) continue;
       const plain = token.surface.replace(/'s$/, '');
       if (lexicon.stopwords.has(plain) || QUESTION_WORDS.test(plain)) continue;
       if (lexicon.metaWords.has(token.surface)) aboutSource = true;
