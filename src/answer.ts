@@ -6,7 +6,14 @@
  * all relative to the question itself, never an absolute search score.
  */
 import MiniSearch from 'minisearch';
-import { type Corpus, passageHas, type Sentence, type SentenceFigure } from './corpus.ts';
+import {
+  type Corpus,
+  LENGTH_UNIT,
+  MEASURE_UNIT,
+  passageHas,
+  type Sentence,
+  type SentenceFigure,
+} from './corpus.ts';
 import type { FigureCluster } from './keyFigures.ts';
 import type { AnswerType, QueryTerm, Question } from './question.ts';
 import type { FigureKind } from './text.ts';
@@ -63,11 +70,6 @@ const FIGURE_KINDS: Partial<Record<AnswerType, FigureKind[]>> = {
   date: ['year'],
 };
 
-/** Terms of units of length ("14.2 km", "3 miles", "800 metres"). */
-const LENGTH_UNIT = /^(?:km|kilometr|kilomet|mile|mi|metr|meter|m|ft|feet|foot|yard)$/;
-/** Terms of units a count can measure "how much" in ("120 hectares", "3.5 million cubic metres"). */
-const MEASURE_UNIT =
-  /^(?:hectar|acr|litr|liter|tonn|ton|kilogram|kg|gram|squar|cubic|barrel|gallon|metr|meter|km|kilometr|kilomet|mile|sq)$/;
 /** An age written in English: "aged 57", "57 years old", "a 57-year-old", "Ana Ruiz, 57,". */
 const AGE = /\baged \d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b|\p{Lu}\p{L}+, \d{1,3},/u;
 

@@ -82,6 +82,11 @@ export function passageHas(corpus: Corpus, passage: Passage, term: string): bool
 }
 
 const TIME_UNITS = /^(?:years?|months?|weeks?|days?|decades?|hours?)$/;
+/** Terms of units of length ("14.2 km", "3 miles", "800 metres"). */
+export const LENGTH_UNIT = /^(?:km|kilometr|kilomet|mile|mi|metr|meter|m|ft|feet|foot|yard)$/;
+/** Terms of units a count measures in ("120 hectares", "3.5 million cubic metres", "300 megawatts"). */
+export const MEASURE_UNIT =
+  /^(?:hectar|acr|litr|liter|tonn|ton|kilogram|kg|gram|squar|cubic|barrel|gallon|metr|meter|millimetr|centimetr|mm|cm|km|kilometr|kilomet|mile|mi|sq|ft|feet|foot|yard|~mw|~gw|kilowatt)$/;
 /** Currencies written as a word after the number: "4.2 billion dollars", "52 billion crowns". */
 const CURRENCY_WORDS =
   /^(?:dollars?|euros?|pounds?|sterling|pesos?|reais|reals?|crowns?|korun[ay]?|kronor|kron[ae]r?|zlot(?:y|ys|ych)|forints?|lei|leu|francs?|yen|yuan|renminbi|rupees?|rupiah|ringgit|baht|dong|won|dirhams?|riyals?|rials?|dinars?|shillings?|naira|rand|cedis?|liras?|lire|rubles?|roubles?|soles?)$/;

@@ -4,7 +4,7 @@
  * several sources is one figure citing all of them; different values for the same thing in
  * different sources (same kind and unit, closely similar context) are one disputed figure.
  */
-import type { Corpus, Sentence } from './corpus.ts';
+import { type Corpus, MEASURE_UNIT, type Sentence } from './corpus.ts';
 import { idf } from './question.ts';
 import type { FigureInfo, FigureKind } from './text.ts';
 
@@ -33,8 +33,7 @@ const AROUND = 8;
 
 /**
  * The content terms of a sentence from `from` to `to` tokens away from token `at` (figures left
- * out): what a figure is said about (±{@link AROUND}), or the thing it counts — one of the one or
- * two words right after it ("2,300 direct *jobs*" counts jobs, not "direct").
+ * out): what a figure is said about (±{@link AROUND}), or the thing it counts.
  */
 function termsNear(sentence: Sentence, at: number, from: number, to: number): string[] {
   const out: string[] = [];
@@ -229,6 +228,8 @@ export function figureLabel(sentence: Sentence, start: number, end: number): str
 /** Context similarity above which two different values are taken to be about the same thing. */
 const SAME_THING = 0.3;
 const SAME_THING_COUNTED = 0.2;
+/** The same, for the words around two counts of one thing (see {@link AROUND}). */
+const AROUND_COUNTED = 0.12;
 
 /** Groups figure occurrences into key figures. */
 export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
@@ -272,7 +273,10 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
     const o = occurrences[i] as FigureOccurrence;
     return { id: i, terms: termsNear(sentenceOf(o), o.token, -AROUND, AROUND) };
   };
-  const countedOf = (o: FigureOccurrence) => termsNear(sentenceOf(o), o.token, 1, 2);
+  // A unit of measure is what a figure counts ("14 hectares", "2 miles"); else one of the words
+  // right after it ("2,300 direct jobs", "12,000 silicon-carbide wafers").
+  const countedOf = (o: FigureOccurrence) =>
+    o.unit && MEASURE_UNIT.test(o.unit) ? [o.unit] : termsNear(sentenceOf(o), o.token, 1, 3);
   const disputable = (o: FigureOccurrence): string[] => {
     if (o.kind === 'year' || o.kind === 'duration') return [];
     const counted = countedOf(o);
@@ -301,10 +305,12 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
     // One join per group, dropped after it: a large knowledge has hundreds of thousands of figures.
     const around = new SimilarityJoin(corpus);
     const windows = group.map(aroundOf);
-    around.pairs(windows, threshold, (x, y) =>
+    // Around the figures, a head count of one thing needs less: the words either side are few.
+    const near = first?.kind === 'count' && countedOf(first).length > 0 ? AROUND_COUNTED : threshold;
+    around.pairs(windows, near, (x, y) =>
       consider(x, y, () => {
         const [wa, wb] = [windows[x] as TermList, windows[y] as TermList];
-        return around.near(wa, wb, threshold) && around.similarity(wa, wb) >= threshold;
+        return around.near(wa, wb, near) && around.similarity(wa, wb) >= near;
       }),
     );
   }
