@@ -77,7 +77,7 @@ const DATE_WORDS =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b/i;
 
 /** Most words between a figure and the thing a "how many X" question counts: "30,000 small SMBs". */
-const FOCUS_REACH = 4;
+const FOCUS_REACH = 5;
 
 /**
  * Whether a figure is about the focus of the question, when the sentence names it: "how much

@@ -19,7 +19,7 @@ export interface SentenceFigure {
   end: number;
   /** End of the figure read with its unit: "three years" for a duration. */
   readEnd: number;
-  /** The counted thing's term ("people" in "5 million people"), for counts. */
+  /** The counted thing's term ("people" in "5 million people"), for counts; "megawatts" for power. */
   unit: string | null;
 }
 
@@ -87,6 +87,8 @@ export const LENGTH_UNIT = /^(?:km|kilometr|kilomet|mile|mi|metr|meter|m|ft|feet
 /** Terms of units a count measures in ("120 hectares", "3.5 million cubic metres", "300 megawatts"). */
 export const MEASURE_UNIT =
   /^(?:hectar|acr|litr|liter|tonn|ton|kilogram|kg|gram|squar|cubic|barrel|gallon|metr|meter|millimetr|centimetr|mm|cm|km|kilometr|kilomet|mile|mi|sq|ft|feet|foot|yard|~mw|~gw|kilowatt)$/;
+/** Power written as a word after the number: "300 megawatts" is a capacity, as "300 MW" is. */
+const POWER_WORDS = /^(?:(?:giga|mega|kilo)watts?)$/;
 /** Currencies written as a word after the number: "4.2 billion dollars", "52 billion crowns". */
 const CURRENCY_WORDS =
   /^(?:dollars?|euros?|pounds?|sterling|pesos?|reais|reals?|crowns?|korun[ay]?|kronor|kron[ae]r?|zlot(?:y|ys|ych)|forints?|lei|leu|francs?|yen|yuan|renminbi|rupees?|rupiah|ringgit|baht|dong|won|dirhams?|riyals?|rials?|dinars?|shillings?|naira|rand|cedis?|liras?|lire|rubles?|roubles?|soles?)$/;
@@ -102,6 +104,7 @@ export function figureKind(tokens: readonly Token[], index: number): FigureKind 
   const next = tokens[index + 1];
   if (next && TIME_UNITS.test(next.surface)) return 'duration';
   if (next && CURRENCY_WORDS.test(next.surface)) return 'money';
+  if (next && POWER_WORDS.test(next.surface)) return 'capacity';
   // A year is written without a thousands separator: "1,900 homes" counts homes.
   if (
     !info.scaled &&
@@ -125,7 +128,8 @@ function sentenceFigures(
     if (!token.figure) return;
     const kind = figureKind(tokens, i);
     const next = tokens[i + 1];
-    const unitIndex = kind === 'count' && next ? positions.indexOf(i + 1) : -1;
+    const counted = kind === 'count' || (kind === 'capacity' && !token.figure.unit);
+    const unitIndex = counted && next ? positions.indexOf(i + 1) : -1;
     out.push({
       token: i,
       info: token.figure,

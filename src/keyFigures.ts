@@ -228,7 +228,7 @@ export function figureLabel(sentence: Sentence, start: number, end: number): str
 /** Context similarity above which two different values are taken to be about the same thing. */
 const SAME_THING = 0.3;
 const SAME_THING_COUNTED = 0.2;
-/** The same, for the words around two counts of one thing (see {@link AROUND}). */
+/** The same, for the words around two measures of one thing (see {@link AROUND}). */
 const AROUND_COUNTED = 0.12;
 
 /** Groups figure occurrences into key figures. */
@@ -305,8 +305,9 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
     // One join per group, dropped after it: a large knowledge has hundreds of thousands of figures.
     const around = new SimilarityJoin(corpus);
     const windows = group.map(aroundOf);
-    // Around the figures, a head count of one thing needs less: the words either side are few.
-    const near = first?.kind === 'count' && countedOf(first).length > 0 ? AROUND_COUNTED : threshold;
+    // Around the figures, two measures of one thing need less: the words either side are few.
+    // (Not sums of money: the word after them is often just the currency.)
+    const near = threshold === SAME_THING_COUNTED && first?.kind !== 'money' ? AROUND_COUNTED : threshold;
     around.pairs(windows, near, (x, y) =>
       consider(x, y, () => {
         const [wa, wb] = [windows[x] as TermList, windows[y] as TermList];

@@ -132,12 +132,12 @@ export const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
 
 /**
  * "What is the X …", "how many X …", "who is the X of …", "what was Acme's X": X is what is asked
- * about (the focus).
+ * about (the focus), past a word that only qualifies it ("the *monthly* output").
  * Not "who wrote …" or "how much was invested …", where the first content word is a verb that
  * the text may phrase differently, nor "who is Ana Ruiz", which asks about a name.
  */
 const FOCUS =
-  /^\W*(?:(?:what(?:'s|s)?|which|how many|how much|how long|how far)(?:\s+(?:is|are|was|were)\s+(?:the|a|an|its|their|[\p{L}]+'s)|\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their|[\p{L}]+'s))(?:\s+[\p{L}]+'s)?\s+([\p{L}']+)/u;
+  /^\W*(?:(?:what(?:'s|s)?|which|how many|how much|how long|how far)(?:\s+(?:is|are|was|were)\s+(?:the|a|an|its|their|[\p{L}]+'s)|\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their|[\p{L}]+'s))(?:\s+[\p{L}]+'s)?(?:\s+(?:total|overall|combined|full|annual|yearly|monthly|weekly|daily|new|current|main|expected|planned|estimated))*\s+([\p{L}']+)/u;
 
 const QUESTION_WORDS =
   /^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)$/;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Cita, createCita } from '../../src/index.ts';
 import { parseArticle } from '../../src/knowledge.ts';
-import { fixQuestionWord } from '../../src/question.ts';
+import { answerTypeOf, fixQuestionWord } from '../../src/question.ts';
 
 function citaOf(...bodies: string[]): Cita {
   const articles = bodies.map((body, i) =>
@@ -69,5 +69,65 @@ describe('on any article set', () => {
     expect(fixQuestionWord('hat sizes', none)).toBe('hat sizes');
     const cita = citaOf('The tram line will open in 2031, the council said.', 'The line has 19 stops.');
     expect(cita.ask('wen does the tram open').answer).toContain('2031');
+  });
+
+  it('reads "who runs/leads X" as a question about whoever holds a leading role beside X', () => {
+    const cita = citaOf(
+      'Kellbridge City Council approved the tram line on Tuesday. The leader of Kellbridge City Council, Priya Ramsden, called the vote historic.',
+      'Orinta Semiconductor will build a plant in Ostrava. "We chose Ostrava for its engineers," said Marieke van Dongen, chief executive of Orinta Semiconductor.',
+    );
+    expect(cita.ask('Who leads Kellbridge City Council?').answer).toContain('Priya Ramsden');
+    expect(cita.ask('Who runs Orinta Semiconductor?').answer).toContain('Marieke van Dongen');
+    expect(cita.ask('Who is in charge of Orinta?').answer).toContain('Marieke van Dongen');
+  });
+
+  it('never answers "how much" or "how old" with a head count, a name alone, or the figure the question gives', () => {
+    const cita = citaOf(
+      'Microsoft will invest $1.3 billion in Mexico. The Bridge Accelerator will help 30,000 small businesses.',
+      'The announcement was made by chief executive Satya Nadella in Mexico City. Viasat will bring internet access to 150,000 people.',
+    );
+    for (const question of [
+      'How much of the $1.3 billion goes to the Bridge Accelerator?',
+      'How much does Viasat charge for internet access?',
+      'How old is Satya Nadella?',
+    ]) {
+      const answer = cita.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.citations, question).toEqual([]);
+    }
+    const aged = citaOf(
+      'Chief executive Satya Nadella, 57, made the announcement.',
+      'Microsoft will invest.',
+    );
+    expect(aged.ask('How old is Satya Nadella?').answer).toContain('57');
+  });
+
+  it('reads a sum in a currency written as a word, and "when" inside a question as no question word', () => {
+    const cita = citaOf(
+      'Orinta said on Tuesday it will invest 52 billion crowns in the plant.',
+      'The plant will open in 2028.',
+    );
+    expect(cita.ask('How much money will Orinta invest?').answer).toContain('52 billion crowns');
+    expect(answerTypeOf('what event was she speaking at when she announced it?')).toBe('description');
+    expect(answerTypeOf('so when will it open?')).toBe('date');
+  });
+
+  it('reads power written in words as a capacity, and never sets a hectare figure against miles', () => {
+    const cita = citaOf(
+      'The two campuses will provide roughly 300 megawatts of IT capacity. A 14-hectare storage area lies two miles upstream of the city.',
+      'The scheme includes a 14-hectare upstream storage area. Construction starts in 2026.',
+    );
+    expect(cita.ask('How many megawatts will the campuses provide?').answer).toContain('300 megawatts');
+    expect(cita.figures().figures.filter((f) => f.disputed)).toEqual([]);
+  });
+
+  it('reads two swapped letters as one typo, a contraction without its apostrophe, and a possessive focus', () => {
+    const cita = citaOf(
+      'Tecnológico de Monterrey has developed Tecgpt, a platform for students. Rafael Sánchez Loza is the general manager of Microsoft Mexico.',
+      'Orinta expects revenue growth. Orinta will invest in Ostrava.',
+    );
+    expect(cita.ask('what is tecgtp').answer).toContain('Tecgpt');
+    expect(cita.ask('whos the general manager of microsoft mexico').answer).toContain('Rafael Sánchez Loza');
+    expect(cita.ask("What was Orinta's turnover last year?").answered).toBe(false);
   });
 });
