@@ -23,7 +23,7 @@ export interface Lexicon {
   single: Map<string, string>;
   /** Multi-term phrases, longest first. */
   phrases: { terms: string[]; group: string }[];
-  /** "Who runs X": the terms that ask for a leader, and the terms of the leading roles. */
+  /** "Who runs X": the word terms (before synonyms) that ask for a leader, and the roles' terms. */
   leading: { asks: Set<string>; roles: string[] };
 }
 
@@ -74,7 +74,7 @@ export function buildLexicon(vocabulary: Vocabulary): Lexicon {
     lexicon.phrases.push({ terms, group });
     return group;
   };
-  lexicon.leading.asks = new Set(base.leading.asks.flatMap((w) => [tokenize(w)[0]?.term ?? w, termOf(w)]));
+  lexicon.leading.asks = new Set(base.leading.asks.map((w) => tokenize(w)[0]?.term ?? w));
   lexicon.leading.roles = [...new Set(base.leading.roles.map(termOf))];
   lexicon.phrases.sort((a, b) => b.terms.length - a.terms.length);
   return lexicon;

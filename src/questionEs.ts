@@ -12,6 +12,7 @@ import {
   type AnswerType,
   CUE_WORDS,
   idf,
+  leaderTerm,
   type QueryTerm,
   type QueryTermInit,
   type Question,
@@ -123,6 +124,12 @@ export function analyseSpanish(
     specific: boolean,
     focus: boolean,
   ) => {
+    // "¿Quién dirige X?": whoever holds a leading role, as in English.
+    const leads = alternatives.some((alt) => lexicon.leading.asks.has(tokenize(alt)[0]?.term ?? ''));
+    if (type === 'person' && terms.length === 0 && leads) {
+      add(leaderTerm(corpus, lexicon, text));
+      return;
+    }
     const options = alternatives.map((alt) => englishTerms(corpus, lexicon, alt));
     // A word that only states the wanted kind of answer ("dinero" for money), or says nothing.
     if (options.some((o) => o.length === 0 || o.every((t) => cue?.test(t.surface)))) return;

@@ -79,6 +79,7 @@ describe('on any article set', () => {
     expect(cita.ask('Who leads Kellbridge City Council?').answer).toContain('Priya Ramsden');
     expect(cita.ask('Who runs Orinta Semiconductor?').answer).toContain('Marieke van Dongen');
     expect(cita.ask('Who is in charge of Orinta?').answer).toContain('Marieke van Dongen');
+    expect(cita.ask('¿Quién dirige Orinta Semiconductor?').answer).toContain('Marieke van Dongen');
   });
 
   it('never answers "how much" or "how old" with a head count, a name alone, or the figure the question gives', () => {
