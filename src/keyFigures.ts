@@ -267,8 +267,10 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
   }
   // A dispute: different values in different articles for one counted thing (or, uncounted,
   // one kind and unit), said in similar words, in the whole sentences or around the figures
-  // (a long sentence says much else besides).
-  const disputes: [number, number][] = [];
+  // (a long sentence says much else besides). It joins the two values into one figure with
+  // several values at once: pairs already in one figure are then never compared (the figures
+  // come out the same, as joining is transitive), which spares most comparisons in a large
+  // knowledge, where many measures of one thing meet.
   const aroundOf = (i: number): TermList => {
     const o = occurrences[i] as FigureOccurrence;
     return { id: i, terms: termsNear(sentenceOf(o), o.token, -AROUND, AROUND) };
@@ -294,7 +296,7 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
       const b = items[y] as FigureOccurrence;
       if (a.term === b.term || sentenceOf(a).article === sentenceOf(b).article) return;
       if (find(group[x] as number) === find(group[y] as number)) return;
-      if (near(a, b)) disputes.push([group[x] as number, group[y] as number]);
+      if (near(a, b)) union(group[x] as number, group[y] as number);
     };
     join.pairs(items.map(sentenceOf), threshold, (x, y) =>
       consider(x, y, (a, b) => {
@@ -315,8 +317,6 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
       }),
     );
   }
-  // A dispute joins the two values into one figure with several values.
-  for (const [i, j] of disputes) union(i, j);
   const clusters = new Map<number, FigureCluster>();
   occurrences.forEach((o, i) => {
     const root = find(i);
