@@ -16,13 +16,18 @@ const lexiconSchema = z.object({
   leading: z.object({ asks: z.array(z.string()), roles: z.array(z.string()) }),
 });
 
+export interface Phrase {
+  terms: string[];
+  group: string;
+}
+
 export interface Lexicon {
   stopwords: Set<string>;
   metaWords: Set<string>;
   /** Single-term synonym → group term. */
   single: Map<string, string>;
-  /** Multi-term phrases, longest first. */
-  phrases: { terms: string[]; group: string }[];
+  /** Multi-term phrases by their first term, longest first. */
+  phrases: Map<string, Phrase[]>;
   /** "Who runs X": the word terms (before synonyms) that ask for a leader, and the roles' terms. */
   leading: { asks: Set<string>; roles: string[] };
 }
@@ -43,7 +48,7 @@ export function buildLexicon(vocabulary: Vocabulary): Lexicon {
     stopwords: new Set(base.stopwords.map(fold)),
     metaWords: new Set(base.metaWords.map(fold)),
     single: new Map(),
-    phrases: [],
+    phrases: new Map(),
     leading: { asks: new Set(), roles: [] },
   };
   const groups = [...base.synonyms, ...vocabulary.synonyms].map((group) =>
@@ -57,12 +62,19 @@ export function buildLexicon(vocabulary: Vocabulary): Lexicon {
     const group = existing ?? `~${keys[0]?.replace(/ /g, '_')}`;
     for (const key of keys) groupOf.set(key, group);
   }
+  const addPhrase = (phrase: Phrase) => {
+    const first = phrase.terms[0] as string;
+    const list = [...(lexicon.phrases.get(first) ?? []), phrase];
+    lexicon.phrases.set(
+      first,
+      list.sort((a, b) => b.terms.length - a.terms.length),
+    );
+  };
   for (const [key, group] of groupOf) {
     const terms = key.split(' ');
     if (terms.length === 1) lexicon.single.set(key, group);
-    else lexicon.phrases.push({ terms, group });
+    else addPhrase({ terms, group });
   }
-  lexicon.phrases.sort((a, b) => b.terms.length - a.terms.length);
   const termOf = (words: string) => {
     const terms = tokenize(words).map((t) => t.term);
     const { terms: single, phrases } = synonymTerms(lexicon, terms);
@@ -71,12 +83,11 @@ export function buildLexicon(vocabulary: Vocabulary): Lexicon {
     if (terms.length === 1) return single[0] ?? '';
     // A role of several words ("general manager") is one thing, as a vocabulary phrase is.
     const group = `~${terms.join('_')}`;
-    lexicon.phrases.push({ terms, group });
+    addPhrase({ terms, group });
     return group;
   };
   lexicon.leading.asks = new Set(base.leading.asks.map((w) => tokenize(w)[0]?.term ?? w));
   lexicon.leading.roles = [...new Set(base.leading.roles.map(termOf))];
-  lexicon.phrases.sort((a, b) => b.terms.length - a.terms.length);
   return lexicon;
 }
 
@@ -91,12 +102,16 @@ export function synonymTerms(
   const out = terms.map((t) => lexicon.single.get(t) ?? t);
   const phrases = new Map<number, { group: string; length: number }>();
   for (let i = 0; i < terms.length; i++) {
-    for (const phrase of lexicon.phrases) {
-      if (phrase.terms.every((t, k) => terms[i + k] === t)) {
-        phrases.set(i, { group: phrase.group, length: phrase.terms.length });
-        break;
-      }
-    }
+    const candidates = lexicon.phrases.get(terms[i] as string);
+    if (!candidates) continue;
+    const phrase = candidates.find((p) => startsAt(terms, i, p.terms));
+    if (phrase) phrases.set(i, { group: phrase.group, length: phrase.terms.length });
   }
   return { terms: out, phrases };
+}
+
+/** Whether `terms` reads `phrase` from position `at` on. */
+function startsAt(terms: readonly string[], at: number, phrase: readonly string[]): boolean {
+  for (let k = 1; k < phrase.length; k++) if (terms[at + k] !== phrase[k]) return false;
+  return true;
 }
