@@ -93,6 +93,17 @@ const POWER_WORDS = /^(?:(?:giga|mega|kilo)watts?)$/;
 const CURRENCY_WORDS =
   /^(?:dollars?|euros?|pounds?|sterling|pesos?|reais|reals?|crowns?|korun[ay]?|kronor|kron[ae]r?|zlot(?:y|ys|ych)|forints?|lei|leu|francs?|yen|yuan|renminbi|rupees?|rupiah|ringgit|baht|dong|won|dirhams?|riyals?|rials?|dinars?|shillings?|naira|rand|cedis?|liras?|lire|rubles?|roubles?|soles?)$/;
 
+/** Month names, in full or short, English and Spanish: a day number beside one is a date. */
+const MONTHS =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)$/;
+
+/** Whether a figure is the day of a date: 1 to 31 beside a month ("3 November", "Nov 3"). */
+function isDay(tokens: readonly Token[], index: number, info: FigureInfo): boolean {
+  if (info.scaled || !Number.isInteger(info.value) || info.value < 1 || info.value > 31) return false;
+  const beside = [tokens[index - 1], tokens[index + 1]];
+  return beside.some((t) => t !== undefined && !t.figure && MONTHS.test(t.surface));
+}
+
 /** What kind of figure a token is, from the figure itself and the words around it. */
 export function figureKind(tokens: readonly Token[], index: number): FigureKind {
   const token = tokens[index];
@@ -101,6 +112,8 @@ export function figureKind(tokens: readonly Token[], index: number): FigureKind 
   if (info.currency) return 'money';
   if (info.unit === '%') return 'percent';
   if (info.unit) return 'capacity';
+  // A date: the day is read as the year is, when it was or will be.
+  if (isDay(tokens, index, info)) return 'year';
   const next = tokens[index + 1];
   if (next && TIME_UNITS.test(next.surface)) return 'duration';
   if (next && CURRENCY_WORDS.test(next.surface)) return 'money';

@@ -52,6 +52,8 @@ function occurrencesOf(corpus: Corpus): FigureOccurrence[] {
       const { kind } = figure;
       // A year right after a capitalised word is part of a name ("Expo 2024"), not a target.
       if (kind === 'year' && /\p{Lu}[\p{L}]*\s+$/u.test(sentence.text.slice(0, figure.start))) continue;
+      // The day of a date ("3 November") says nothing alone.
+      if (kind === 'year' && figure.info.value < 100) continue;
       out.push({
         sentence: sentence.id,
         token: figure.token,
@@ -225,6 +227,26 @@ export function figureLabel(sentence: Sentence, start: number, end: number): str
   return `${b} … ${a}`.trim();
 }
 
+/** Words right after a figure that may say what it counts. */
+const COUNTED_WORDS = 3;
+
+/**
+ * The content terms right after token `at`, up to `max`, while they follow one another: the
+ * thing a figure counts ("12,000 silicon-carbide wafers"), not what a stopword or another figure
+ * leads on to ("2,500 people *at the peak*", "580 beds, *24 operating* theatres").
+ */
+function wordsAfter(sentence: Sentence, at: number, max: number): string[] {
+  const out: string[] = [];
+  let k = sentence.positions.indexOf(at + 1);
+  while (k >= 0 && out.length < max && sentence.positions[k] === at + 1 + out.length) {
+    const term = sentence.terms[k] as string;
+    if (/^\d/.test(term)) break;
+    out.push(term);
+    k++;
+  }
+  return out;
+}
+
 /** Context similarity above which two different values are taken to be about the same thing. */
 const SAME_THING = 0.3;
 const SAME_THING_COUNTED = 0.2;
@@ -267,24 +289,53 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
   }
   // A dispute: different values in different articles for one counted thing (or, uncounted,
   // one kind and unit), said in similar words, in the whole sentences or around the figures
-  // (a long sentence says much else besides). It joins the two values into one figure with
-  // several values at once: pairs already in one figure are then never compared (the figures
-  // come out the same, as joining is transitive), which spares most comparisons in a large
-  // knowledge, where many measures of one thing meet.
+  // (a long sentence says much else besides). It joins the two values into one figure at once,
+  // so pairs already in one figure are never compared again, and never joins two values one
+  // article gives: an article giving both "2,500 people at the peak" and "1,200 permanent jobs"
+  // says they are two things, whatever another says. The most specific things are compared
+  // first (the fewest figures counting them), so "permanent" jobs meet before "people" do.
+  const perArticle = new Map<number, Map<number, string>>();
+  occurrences.forEach((o, i) => {
+    const root = find(i);
+    const values = perArticle.get(root) ?? new Map<number, string>();
+    values.set(sentenceOf(o).article, o.term);
+    perArticle.set(root, values);
+  });
+  // Figures found to hold different values from one article, by their roots (while they last).
+  const apart = new Set<string>();
+  const canJoin = (a: number, b: number): boolean => {
+    const pair = a < b ? `${a} ${b}` : `${b} ${a}`;
+    if (apart.has(pair)) return false;
+    const [x, y] = [perArticle.get(a), perArticle.get(b)];
+    const [small, large] = (x?.size ?? 0) < (y?.size ?? 0) ? [x, y] : [y, x];
+    if (small && large && [...small].every(([article, term]) => (large.get(article) ?? term) === term))
+      return true;
+    apart.add(pair);
+    return false;
+  };
+  const dispute = (a: number, b: number) => {
+    const [x, y] = [perArticle.get(a), perArticle.get(b)];
+    const [small, large] = (x?.size ?? 0) < (y?.size ?? 0) ? [x, y] : [y, x];
+    union(a, b);
+    if (!small || !large) return;
+    for (const [article, term] of small) large.set(article, term);
+    perArticle.set(find(a), large);
+  };
   const aroundOf = (i: number): TermList => {
     const o = occurrences[i] as FigureOccurrence;
     return { id: i, terms: termsNear(sentenceOf(o), o.token, -AROUND, AROUND) };
   };
-  // A unit of measure is what a figure counts ("14 hectares", "2 miles"); else one of the words
-  // right after it ("2,300 direct jobs", "12,000 silicon-carbide wafers").
+  // A unit of measure is what a figure counts ("14 hectares", "2 miles"); else the words right
+  // after it ("2,300 direct jobs", "12,000 silicon-carbide wafers").
   const countedOf = (o: FigureOccurrence) =>
-    o.unit && MEASURE_UNIT.test(o.unit) ? [o.unit] : termsNear(sentenceOf(o), o.token, 1, 3);
+    o.unit && MEASURE_UNIT.test(o.unit) ? [o.unit] : wordsAfter(sentenceOf(o), o.token, COUNTED_WORDS);
   const disputable = (o: FigureOccurrence): string[] => {
     if (o.kind === 'year' || o.kind === 'duration') return [];
     const counted = countedOf(o);
     return counted.length > 0 ? counted.map((c) => key(o, c)) : [key(o, o.unit)];
   };
-  for (const group of groupByEach(occurrences, disputable)) {
+  const groups = groupByEach(occurrences, disputable).sort((a, b) => a.length - b.length);
+  for (const group of groups) {
     const items = group.map((i) => occurrences[i] as FigureOccurrence);
     // A dispute needs two values from two articles.
     if (new Set(items.map((o) => o.term)).size < 2) continue;
@@ -295,8 +346,8 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
       const a = items[x] as FigureOccurrence;
       const b = items[y] as FigureOccurrence;
       if (a.term === b.term || sentenceOf(a).article === sentenceOf(b).article) return;
-      if (find(group[x] as number) === find(group[y] as number)) return;
-      if (near(a, b)) union(group[x] as number, group[y] as number);
+      const [ra, rb] = [find(group[x] as number), find(group[y] as number)];
+      if (ra !== rb && canJoin(ra, rb) && near(a, b)) dispute(ra, rb);
     };
     join.pairs(items.map(sentenceOf), threshold, (x, y) =>
       consider(x, y, (a, b) => {

@@ -131,4 +131,35 @@ describe('on any article set', () => {
     expect(cita.ask('whos the general manager of microsoft mexico').answer).toContain('Rafael Sánchez Loza');
     expect(cita.ask("What was Orinta's turnover last year?").answered).toBe(false);
   });
+
+  it('never sets against each other two figures one article gives for two things', () => {
+    const cita = citaOf(
+      'Arvelo said the project would employ up to 2,500 people at the peak of construction and create 1,200 permanent jobs once the mine is running. The refinery will produce 30,000 tonnes a year of lithium hydroxide, and Halden will buy 18,000 tonnes a year of lithium hydroxide.',
+      'Once the site is fully operational, Arvelo says it will employ 850 people permanently. The company expects up to 2,500 workers on site at the peak of construction.',
+      'Up to 2,500 people will be working on the two sites at the peak of construction.',
+    );
+    const disputed = cita.figures().figures.filter((f) => f.disputed);
+    expect(disputed.map((f) => f.values.map((v) => v.value).sort())).toEqual([['1,200', '850']]);
+    expect(cita.ask('How many permanent jobs will the project create?').conflict?.values).toHaveLength(2);
+  });
+
+  it('reads what a figure counts only up to a stopword or the next figure', () => {
+    const cita = citaOf(
+      'The 640-bed hospital will have 24 operating theatres.',
+      'It will provide 580 beds, 24 operating theatres and an emergency department.',
+      'Plans include 24 new operating theatres.',
+    );
+    const disputed = cita.figures().figures.filter((f) => f.disputed);
+    expect(disputed.map((f) => f.values.map((v) => v.value).sort())).toEqual([['580', '640']]);
+  });
+
+  it('reads the day of a date as a date, not a count', () => {
+    const cita = citaOf(
+      'The hospital, confirmed on 3 November, carries a headline cost of £1.2 billion.',
+      'Officials unveiled plans on Tuesday for the hospital, a 640-bed facility.',
+    );
+    expect(cita.ask('How many beds will the hospital have?').answer).toContain('640-bed');
+    expect(cita.ask('When was the hospital confirmed?').answer).toContain('3 November');
+    expect(cita.figures().figures.map((f) => f.values[0]?.value)).not.toContain('3');
+  });
 });
