@@ -112,7 +112,12 @@ function typeCheck(
     return { ok, figures };
   }
   if (type === 'length') {
-    const figures = sentence.figures.filter((f) => f.unit !== null && LENGTH_UNIT.test(f.unit) && answers(f));
+    // The measure of the thing asked about, said beside it ("the walls will rise to 1.8 metres"),
+    // not any distance in a sentence that mentions it.
+    const said = !focus || positionsOf(sentence, focus).length > 0;
+    const figures = sentence.figures.filter(
+      (f) => said && f.unit !== null && LENGTH_UNIT.test(f.unit) && answers(f),
+    );
     return { ok: figures.length > 0, figures };
   }
   if (type === 'age') return { ok: AGE.test(sentence.text), figures: [] };
@@ -174,14 +179,26 @@ function positionsOf(sentence: Sentence, t: QueryTerm): number[] {
  * about: "Chile has the best sunlight, said chief executive Maria Lopez" names no chief of Chile.
  */
 function roleBesideNames(sentence: Sentence, question: Question, role: QueryTerm): boolean {
-  const at = positionsOf(sentence, role);
-  return question.terms
+  const names = question.terms
     .filter((t) => t.specific && t.known && t !== role)
-    .every((name) => {
-      const nameAt = positionsOf(sentence, name);
-      // A name found only around the sentence (its heading, its title) has no place to measure.
-      return nameAt.length === 0 || nameAt.some((p) => at.some((q) => Math.abs(p - q) <= ROLE_REACH));
-    });
+    .map((name) => positionsOf(sentence, name));
+  // Next to the role, or to a word of a name next to it: "chief executive of Northern Glens
+  // Hospital Group" stands beside all four words.
+  const roleAt = positionsOf(sentence, role);
+  const reached: number[] = [];
+  const beside = (p: number, at: readonly number[], reach: number) =>
+    at.some((q) => Math.abs(p - q) <= reach);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of names.flat()) {
+      if (!reached.includes(p) && (beside(p, roleAt, ROLE_REACH) || beside(p, reached, 1))) {
+        reached.push(p);
+        grew = true;
+      }
+    }
+  }
+  // A name found only around the sentence (its heading, its title) has no place to measure.
+  return names.every((at) => at.length === 0 || at.some((p) => reached.includes(p)));
 }
 
 export function scoreSentence(corpus: Corpus, question: Question, sentence: Sentence): Scored | null {
@@ -211,9 +228,13 @@ export function scoreSentence(corpus: Corpus, question: Question, sentence: Sent
   const subject = question.terms.some((t) => t.specific && lead.includes(t.term)) ? 0.05 : 0;
   // "Who …" prefers a person's full name over any capitalised word.
   const person = question.type === 'person' && sentence.hasFullName ? 0.1 : 0;
+  // A figure beside the thing asked about ("640 beds") answers better than one in a sentence
+  // that never says it (a cost, in a sentence about the same hospital).
+  const focus = question.terms.find((t) => t.focus && t.known);
+  const unsaid = figures.length > 0 && focus !== undefined && positionsOf(sentence, focus).length === 0;
   const score =
     coverage +
-    (ok ? 0.3 : 0) +
+    (ok ? (unsaid ? 0.15 : 0.3) : 0) +
     0.1 * proximity(sentence, question.terms) +
     subject +
     person -

@@ -81,7 +81,7 @@ const leading = (word: string) =>
 const TYPE_CUES: [RegExp, AnswerType][] = [
   // "How long is the route": a length, not a duration.
   [
-    /\bhow long\b(?!.*\b(?:take|takes|took|last|lasts|until|before|after|years?|months?)\b).*\b(?:route|line|road|track|tunnel|bridge|railway|pipeline|cable|runway|river|coast|coastline|border|wall|walls|distance)\b|\b(?:what|how) (?:is the )?(?:length|distance)\b|\bhow far\b/,
+    /\bhow long\b(?!.*\b(?:take|takes|took|last|lasts|until|before|after|years?|months?)\b).*\b(?:route|line|road|track|tunnel|bridge|railway|pipeline|cable|runway|river|coast|coastline|border|wall|walls|distance)\b|\b(?:what|how) (?:is the )?(?:length|distance|depth|height|width)\b|\bhow (?:far|deep|tall|wide)\b/,
     'length',
   ],
   [
@@ -122,9 +122,9 @@ export const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
   capacity: /^(?:energy|power|capacity|output)$/,
   percent: /^(?:percentage|share|proportion|percent)$/,
   money: /^(?:money|cost|costs|worth|dollars?|price|value|total|sum|amount|overall)$/,
-  length: /^(?:long|length|far|distance)$/,
+  length: /^(?:long|length|far|distance|deep|depth|tall|height|wide|width|high)$/,
   count: /^(?:number|count)$/,
-  amount: /^(?:size|amount|figure|total|sum)$/,
+  amount: /^(?:size|amount|figure|total|sum|output|capacity)$/,
   quantity: /^(?:amount|total|sum|overall)$/,
   age: /^(?:old|age|aged)$/,
   date: /^(?:year|date|day|month|time|deadline)$/,
@@ -137,7 +137,11 @@ export const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
  * the text may phrase differently, nor "who is Ana Ruiz", which asks about a name.
  */
 const FOCUS =
-  /^\W*(?:(?:what(?:'s|s)?|which|how many|how much|how long|how far)(?:\s+(?:is|are|was|were)\s+(?:the|a|an|its|their|[\p{L}]+'s)|\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their|[\p{L}]+'s))(?:\s+[\p{L}]+'s)?(?:\s+(?:total|overall|combined|full|annual|yearly|monthly|weekly|daily|new|current|main|expected|planned|estimated))*\s+([\p{L}']+)/u;
+  /^\W*(?:(?:what(?:'s|s)?|which|how many|how much|how long|how far)(?:\s+(?:is|are|was|were|will)\s+(?:the|a|an|its|their|[\p{L}]+'s)|\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their|[\p{L}]+'s))(?:\s+[\p{L}]+'s)?(?:\s+(?:total|overall|combined|full|annual|yearly|monthly|weekly|daily|new|current|main|expected|planned|estimated))*\s+([\p{L}']+)/u;
+
+/** "How deep/tall/wide will the X be": X is what is asked about. */
+const DIMENSION =
+  /^\W*how\s+(?:deep|tall|wide|high)\s+(?:will|is|are|was|were|would)\s+(?:the|a|an|its|their)\s+([\p{L}']+)/u;
 
 const QUESTION_WORDS =
   /^(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)$/;
@@ -297,6 +301,9 @@ export function analyseQuestion(
     lexicon,
     tokens.map((t) => t.term),
   );
+  const focusWord = (DIMENSION.exec(folded) ?? FOCUS.exec(folded))?.[1];
+  // Only a possessive name ("Acme's") may come before the focus.
+  const isFocus = (token: Token) => terms.every((t) => t.specific) && focusWord === token.surface;
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -318,6 +325,7 @@ export function analyseQuestion(
             known,
             specific: !known || /\p{Lu}/u.test(text),
             corrected: false,
+            focus: isFocus(token),
           }),
         );
       }
@@ -357,8 +365,7 @@ export function analyseQuestion(
     // phrased differently in the text: it counts for less.
     if (!specific && finalWord && token.surface === finalWord && i === tokens.length - 1) weight *= 0.35;
     if (resolved?.corrected) weight *= 0.9;
-    // Only a possessive name ("Acme's") may come before the focus.
-    const focus = terms.every((t) => t.specific) && FOCUS.exec(folded)?.[1] === token.surface;
+    const focus = isFocus(token);
     terms.push({
       text: original,
       term,

@@ -162,4 +162,27 @@ describe('on any article set', () => {
     expect(cita.ask('When was the hospital confirmed?').answer).toContain('3 November');
     expect(cita.figures().figures.map((f) => f.values[0]?.value)).not.toContain('3');
   });
+
+  it('asks for the role a "who is the chief executive of X" names, beside the whole of X', () => {
+    const cita = citaOf(
+      'Catriona Baird, chief executive of Northern Glens Hospital Group, said capacity was the constraint. A spokesperson for Caledon Infrastructure Partners said the consortium was proud.',
+      'Caledon Infrastructure Partners will raise the other 60 per cent of the money.',
+    );
+    expect(cita.ask('Who runs Northern Glens Hospital Group?').answer).toContain('Catriona Baird');
+    const other = cita.ask('Who is the chief executive of Caledon Infrastructure Partners?');
+    expect(other.answered).toBe(false);
+    expect(other.citations).toEqual([]);
+  });
+
+  it('answers "how tall/deep will X be" only with a measure said of X, and prefers a figure beside what is counted', () => {
+    const cita = citaOf(
+      'In Millgate the walls will rise to 1.8 metres. Arvelo will dig an open-pit mine in the hills and build a refinery on a plot on the edge of town, about 12 km from the mine.',
+      'Inverness is to get a new £1.2bn teaching hospital. The new 640-bed Inverness teaching hospital will have a helipad.',
+    );
+    expect(cita.ask('How tall will the walls be in Millgate?').answer).toContain('1.8 metres');
+    expect(cita.ask('How deep will the open pit be?').answered).toBe(false);
+    expect(cita.ask("What's the bed capacity of the new Inverness teaching hospital?").answer).toContain(
+      '640-bed',
+    );
+  });
 });
