@@ -99,8 +99,11 @@ function typeCheck(
   const kinds = FIGURE_KINDS[type];
   const focus = question.terms.find((t) => t.focus && t.known);
   // A figure the question gives ("how much of the $1.3 billion …") is not its answer.
+  const unsaid = focus !== undefined && positionsOf(sentence, focus).length === 0;
   const answers = (f: SentenceFigure) =>
-    nearFocus(sentence, f, focus) && !question.terms.some((t) => t.term === f.term);
+    !(question.focusSaid && unsaid) &&
+    nearFocus(sentence, f, focus) &&
+    !question.terms.some((t) => t.term === f.term);
   if (kinds) {
     const figures = sentence.figures.filter(
       (f) =>
@@ -112,12 +115,7 @@ function typeCheck(
     return { ok, figures };
   }
   if (type === 'length') {
-    // The measure of the thing asked about, said beside it ("the walls will rise to 1.8 metres"),
-    // not any distance in a sentence that mentions it.
-    const said = !focus || positionsOf(sentence, focus).length > 0;
-    const figures = sentence.figures.filter(
-      (f) => said && f.unit !== null && LENGTH_UNIT.test(f.unit) && answers(f),
-    );
+    const figures = sentence.figures.filter((f) => f.unit !== null && LENGTH_UNIT.test(f.unit) && answers(f));
     return { ok: figures.length > 0, figures };
   }
   if (type === 'age') return { ok: AGE.test(sentence.text), figures: [] };

@@ -68,6 +68,12 @@ export interface Question {
    * then a publisher or author named in it may be found in the source's details.
    */
   aboutSource?: boolean;
+  /**
+   * An answer must say the focus: it names which figure of its kind is asked for ("the annual
+   * *running* costs", "the *bed* capacity"), or what a height or depth is of ("how tall will the
+   * *walls* be"). A figure in a sentence that never says it (a capital cost, a distance) is none.
+   */
+  focusSaid?: boolean;
 }
 
 /**
@@ -136,8 +142,17 @@ export const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
  * Not "who wrote …" or "how much was invested …", where the first content word is a verb that
  * the text may phrase differently, nor "who is Ana Ruiz", which asks about a name.
  */
-const FOCUS =
-  /^\W*(?:(?:what(?:'s|s)?|which|how many|how much|how long|how far)(?:\s+(?:is|are|was|were|will)\s+(?:the|a|an|its|their|[\p{L}]+'s)|\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their|[\p{L}]+'s))(?:\s+[\p{L}]+'s)?(?:\s+(?:total|overall|combined|full|annual|yearly|monthly|weekly|daily|new|current|main|expected|planned|estimated))*\s+([\p{L}']+)/u;
+/** Words that only qualify what is asked about ("the *monthly* output"). */
+const QUALIFIERS = new Set(
+  'total overall combined full annual yearly monthly weekly daily new current main expected planned estimated'.split(
+    ' ',
+  ),
+);
+
+const FOCUS = new RegExp(
+  String.raw`^\W*(?:(?:what(?:'s|s)?|which|how many|how much|how long|how far)(?:\s+(?:is|are|was|were|will)\s+(?:the|a|an|its|their|[\p{L}]+'s)|\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their|[\p{L}]+'s))(?:\s+[\p{L}]+'s)?(?:\s+(?:${[...QUALIFIERS].join('|')}))*\s+([\p{L}']+)`,
+  'u',
+);
 
 /** "How deep/tall/wide will the X be": X is what is asked about. */
 const DIMENSION =
@@ -301,9 +316,14 @@ export function analyseQuestion(
     lexicon,
     tokens.map((t) => t.term),
   );
-  const focusWord = (DIMENSION.exec(folded) ?? FOCUS.exec(folded))?.[1];
-  // Only a possessive name ("Acme's") may come before the focus.
-  const isFocus = (token: Token) => terms.every((t) => t.specific) && focusWord === token.surface;
+  const dimension = DIMENSION.exec(folded)?.[1];
+  const focusWord = dimension ?? FOCUS.exec(folded)?.[1];
+  // Only a possessive name ("Acme's") may come before the focus, or a qualifier before a word
+  // that is not a name ("the annual *running* costs"; "the new Inverness hospital" is about the
+  // hospital).
+  const isFocus = (token: Token, specific = false) =>
+    focusWord === token.surface &&
+    terms.every((t) => t.specific || (!specific && QUALIFIERS.has(t.text.toLowerCase())));
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -365,7 +385,7 @@ export function analyseQuestion(
     // phrased differently in the text: it counts for less.
     if (!specific && finalWord && token.surface === finalWord && i === tokens.length - 1) weight *= 0.35;
     if (resolved?.corrected) weight *= 0.9;
-    const focus = isFocus(token);
+    const focus = isFocus(token, specific);
     terms.push({
       text: original,
       term,
@@ -383,5 +403,15 @@ export function analyseQuestion(
   const last = terms.at(-1);
   if ((type === 'date' || type === 'place') && last && !last.known && last === closing(terms, tokens))
     last.focus = true;
-  return { type, terms, ...(aboutSource ? { aboutSource } : {}) };
+  // "The annual running *costs*": the focus stands before the word that asks for the figure.
+  const after = tokens[tokens.findIndex((t) => t.surface === focusWord) + 1];
+  const focusSaid =
+    terms.some((t) => t.focus) &&
+    (dimension !== undefined || (after !== undefined && (cue?.test(after.surface) ?? false)));
+  return {
+    type,
+    terms,
+    ...(aboutSource ? { aboutSource } : {}),
+    ...(focusSaid ? { focusSaid } : {}),
+  };
 }

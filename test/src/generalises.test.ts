@@ -185,4 +185,15 @@ describe('on any article set', () => {
       '640-bed',
     );
   });
+
+  it('declines "the annual running costs" when the articles give only a capital cost', () => {
+    const cita = citaOf(
+      'The Ness Valley Hospital, confirmed on Monday, carries a headline capital cost of £1.2 billion.',
+      'The new hospital will be built at Balvonie and run by Northern Glens. The hospital is up and running by 2029.',
+    );
+    const running = cita.ask('What will the annual running costs of Ness Valley Hospital be?');
+    expect(running.answered).toBe(false);
+    expect(running.citations).toEqual([]);
+    expect(cita.ask('How much is the new Ness Valley Hospital going to cost?').answer).toContain('£1.2 billion');
+  });
 });
