@@ -194,7 +194,9 @@ describe('on any article set', () => {
     const running = cita.ask('What will the annual running costs of Ness Valley Hospital be?');
     expect(running.answered).toBe(false);
     expect(running.citations).toEqual([]);
-    expect(cita.ask('How much is the new Ness Valley Hospital going to cost?').answer).toContain('£1.2 billion');
+    expect(cita.ask('How much is the new Ness Valley Hospital going to cost?').answer).toContain(
+      '£1.2 billion',
+    );
   });
 
   it('reads chat abbreviations (ppl, yr) and a contract as an agreement', () => {
@@ -202,7 +204,9 @@ describe('on any article set', () => {
       'The refinery will use 1.2 million cubic metres of water a year. More than 4,100 people signed the petition.',
       'Halden signed a ten-year offtake agreement with Arvelo.',
     );
-    expect(cita.ask('how much water will the refinery use a yr').answer).toContain('1.2 million cubic metres');
+    expect(cita.ask('how much water will the refinery use a yr').answer).toContain(
+      '1.2 million cubic metres',
+    );
     expect(cita.ask('how many ppl signed the petition').answer).toContain('4,100 people');
     expect(cita.ask('How long does the Halden supply contract run for?').answer).toContain('ten-year');
   });
