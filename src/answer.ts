@@ -233,7 +233,7 @@ export function scoreSentence(corpus: Corpus, question: Question, sentence: Sent
   const score =
     coverage +
     (ok ? (unsaid ? 0.15 : 0.3) : 0) +
-    0.1 * proximity(sentence, question.terms) +
+    0.05 * proximity(sentence, question.terms) +
     subject +
     person -
     thin -
