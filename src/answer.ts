@@ -90,16 +90,20 @@ function nearFocus(sentence: Sentence, figure: SentenceFigure, focus: QueryTerm 
   return at.length === 0 || at.some((p) => Math.abs(p - figure.token) <= FOCUS_REACH);
 }
 
+/**
+ * Whether the sentence holds an answer of the wanted type (for figures, those that answer), and
+ * whether it leaves the question's focus `unsaid`.
+ */
 function typeCheck(
   corpus: Corpus,
   sentence: Sentence,
   question: Question,
-): { ok: boolean; figures: SentenceFigure[] } {
+): { ok: boolean; figures: SentenceFigure[]; unsaid: boolean } {
   const type = question.type;
   const kinds = FIGURE_KINDS[type];
   const focus = question.terms.find((t) => t.focus && t.known);
-  // A figure the question gives ("how much of the $1.3 billion …") is not its answer.
   const unsaid = focus !== undefined && positionsOf(sentence, focus).length === 0;
+  // A figure the question gives ("how much of the $1.3 billion …") is not its answer.
   const answers = (f: SentenceFigure) =>
     !(question.focusSaid && unsaid) &&
     nearFocus(sentence, f, focus) &&
@@ -112,16 +116,16 @@ function typeCheck(
           (type === 'quantity' && f.kind === 'count' && f.unit !== null && MEASURE_UNIT.test(f.unit))),
     );
     const ok = figures.length > 0 || (type === 'date' && DATE_WORDS.test(sentence.text));
-    return { ok, figures };
+    return { ok, figures, unsaid };
   }
   if (type === 'length') {
     const figures = sentence.figures.filter((f) => f.unit !== null && LENGTH_UNIT.test(f.unit) && answers(f));
-    return { ok: figures.length > 0, figures };
+    return { ok: figures.length > 0, figures, unsaid };
   }
-  if (type === 'age') return { ok: AGE.test(sentence.text), figures: [] };
+  if (type === 'age') return { ok: AGE.test(sentence.text), figures: [], unsaid };
   if (type === 'person' || type === 'organisation' || type === 'place')
-    return { ok: sentence.hasName, figures: [] };
-  return { ok: corpus.passages[sentence.passage]?.kind !== 'heading', figures: [] };
+    return { ok: sentence.hasName, figures: [], unsaid };
+  return { ok: corpus.passages[sentence.passage]?.kind !== 'heading', figures: [], unsaid };
 }
 
 /**
@@ -217,7 +221,7 @@ export function scoreSentence(corpus: Corpus, question: Question, sentence: Sent
     if (role && !roleBesideNames(sentence, question, t)) return null;
   }
   const coverage = total === 0 ? 0 : covered / total;
-  const { ok, figures } = typeCheck(corpus, sentence, question);
+  const { ok, figures, unsaid } = typeCheck(corpus, sentence, question);
   const heading = corpus.passages[sentence.passage]?.kind === 'heading';
   // A line of a few words (a byline, a caption) rarely describes anything.
   const thin = question.type === 'description' && sentence.length < 6 ? 0.2 : 0;
@@ -228,11 +232,9 @@ export function scoreSentence(corpus: Corpus, question: Question, sentence: Sent
   const person = question.type === 'person' && sentence.hasFullName ? 0.1 : 0;
   // A figure beside the thing asked about ("640 beds") answers better than one in a sentence
   // that never says it (a cost, in a sentence about the same hospital).
-  const focus = question.terms.find((t) => t.focus && t.known);
-  const unsaid = figures.length > 0 && focus !== undefined && positionsOf(sentence, focus).length === 0;
   const score =
     coverage +
-    (ok ? (unsaid ? 0.15 : 0.3) : 0) +
+    (ok ? (unsaid && figures.length > 0 ? 0.15 : 0.3) : 0) +
     0.05 * proximity(sentence, question.terms) +
     subject +
     person -

@@ -301,21 +301,24 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
     values.set(sentenceOf(o).article, o.term);
     perArticle.set(root, values);
   });
+  // The two roots' values by article, the figure naming fewer articles first.
+  const bySize = (a: number, b: number) => {
+    const [x, y] = [perArticle.get(a), perArticle.get(b)];
+    return (x?.size ?? 0) < (y?.size ?? 0) ? [x, y] : [y, x];
+  };
   // Figures found to hold different values from one article, by their roots (while they last).
   const apart = new Set<string>();
   const canJoin = (a: number, b: number): boolean => {
     const pair = a < b ? `${a} ${b}` : `${b} ${a}`;
     if (apart.has(pair)) return false;
-    const [x, y] = [perArticle.get(a), perArticle.get(b)];
-    const [small, large] = (x?.size ?? 0) < (y?.size ?? 0) ? [x, y] : [y, x];
+    const [small, large] = bySize(a, b);
     if (small && large && [...small].every(([article, term]) => (large.get(article) ?? term) === term))
       return true;
     apart.add(pair);
     return false;
   };
   const dispute = (a: number, b: number) => {
-    const [x, y] = [perArticle.get(a), perArticle.get(b)];
-    const [small, large] = (x?.size ?? 0) < (y?.size ?? 0) ? [x, y] : [y, x];
+    const [small, large] = bySize(a, b);
     union(a, b);
     if (!small || !large) return;
     for (const [article, term] of small) large.set(article, term);
