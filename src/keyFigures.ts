@@ -31,15 +31,12 @@ export interface FigureCluster {
 /** Words either side of a figure that say what it is about. */
 const AROUND = 8;
 
-/**
- * The content terms of a sentence from `from` to `to` tokens away from token `at` (figures left
- * out): what a figure is said about (±{@link AROUND}), or the thing it counts.
- */
-function termsNear(sentence: Sentence, at: number, from: number, to: number): string[] {
+/** The content terms within {@link AROUND} tokens of token `at` (figures left out): what a figure is said about. */
+function termsAround(sentence: Sentence, at: number): string[] {
   const out: string[] = [];
   sentence.positions.forEach((position, k) => {
     const term = sentence.terms[k] as string;
-    if (position !== at && position - at >= from && position - at <= to && !/^\d/.test(term)) out.push(term);
+    if (position !== at && Math.abs(position - at) <= AROUND && !/^\d/.test(term)) out.push(term);
   });
   return out;
 }
@@ -326,7 +323,7 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
   };
   const aroundOf = (i: number): TermList => {
     const o = occurrences[i] as FigureOccurrence;
-    return { id: i, terms: termsNear(sentenceOf(o), o.token, -AROUND, AROUND) };
+    return { id: i, terms: termsAround(sentenceOf(o), o.token) };
   };
   // A unit of measure is what a figure counts ("14 hectares", "2 miles"); else the words right
   // after it ("2,300 direct jobs", "12,000 silicon-carbide wafers").

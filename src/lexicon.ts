@@ -16,7 +16,7 @@ const lexiconSchema = z.object({
   leading: z.object({ asks: z.array(z.string()), roles: z.array(z.string()) }),
 });
 
-export interface Phrase {
+interface Phrase {
   terms: string[];
   group: string;
 }
