@@ -14,6 +14,7 @@ const lexiconSchema = z.object({
   metaWords: z.array(z.string()),
   synonyms: z.array(z.array(z.string()).min(2)),
   leading: z.object({ asks: z.array(z.string()), roles: z.array(z.string()) }),
+  shorthand: z.record(z.string(), z.string()),
 });
 
 interface Phrase {
@@ -30,6 +31,8 @@ export interface Lexicon {
   phrases: Map<string, Phrase[]>;
   /** "Who runs X": the word terms (before synonyms) that ask for a leader, and the roles' terms. */
   leading: { asks: Set<string>; roles: string[] };
+  /** Chat shorthand (folded) → the words it stands for ("mny" → "many"). */
+  shorthand: Map<string, string>;
 }
 
 let english: z.infer<typeof lexiconSchema> | undefined;
@@ -50,6 +53,7 @@ export function buildLexicon(vocabulary: Vocabulary): Lexicon {
     single: new Map(),
     phrases: new Map(),
     leading: { asks: new Set(), roles: [] },
+    shorthand: new Map(Object.entries(base.shorthand).map(([short, full]) => [fold(short), full])),
   };
   const groups = [...base.synonyms, ...vocabulary.synonyms].map((group) =>
     group.map((member) => tokenize(member).map((t) => t.term)).filter((terms) => terms.length > 0),

@@ -150,9 +150,39 @@ const QUALIFIERS = new Set(
 );
 
 const FOCUS = new RegExp(
-  String.raw`^\W*(?:(?:what(?:'s|s)?|which|how many|how much|how long|how far)(?:\s+(?:is|are|was|were|will)\s+(?:the|a|an|its|their|[\p{L}]+'s)|\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their|[\p{L}]+'s))(?:\s+[\p{L}]+'s)?(?:\s+(?:${[...QUALIFIERS].join('|')}))*\s+([\p{L}']+)`,
+  String.raw`^\W*(?:(?:what(?:'s|s)?|which|how many|how much|how long|how far)(?:\s+(?:is|are|was|were|will)\s+(?:the|a|an|its|their|(?:[\p{L}]+\s+){0,3}[\p{L}]+(?:'s|s'))|\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their|[\p{L}]+'s))(?:\s+[\p{L}]+'s)?(?:\s+(?:${[...QUALIFIERS].join('|')}))*\s+([\p{L}']+)`,
   'u',
 );
+
+/** Verbs that close the words naming what is asked about: "what interest rate *is* …". */
+const AUXILIARY = /^(?:is|are|was|were|will|would|does|do|did|has|have|had|can|could|should)$/;
+
+/** Words that count people without saying which: "how many people *live* …" asks about living. */
+const GENERIC_COUNTED = /^(?:people|persons|individuals)$/;
+
+/**
+ * The words naming what is asked about, from the focus word on: the rest of a compound up to its
+ * verb ("what *interest rate* is …", "how many *construction jobs* will …"), and the verb after
+ * a count of people in general ("how many *people live* in …").
+ */
+function focusWordsFrom(tokens: readonly Token[], focusWord: string | undefined, lexicon: Lexicon): Set<string> {
+  const words = new Set<string>();
+  const at = tokens.findIndex((t) => t.surface === focusWord);
+  if (focusWord === undefined || at < 0) return words;
+  words.add(focusWord);
+  const content = (t: Token | undefined) =>
+    t !== undefined && !t.figure && !lexicon.stopwords.has(t.surface) && !AUXILIARY.test(t.surface);
+  for (let n = 1; n <= 2; n++) {
+    const run = tokens.slice(at + 1, at + 1 + n);
+    if (run.length === n && run.every(content) && AUXILIARY.test(tokens[at + 1 + n]?.surface ?? '')) {
+      for (const t of run) words.add(t.surface);
+      return words;
+    }
+  }
+  const next = tokens[at + 1];
+  if (GENERIC_COUNTED.test(focusWord) && next && content(next)) words.add(next.surface);
+  return words;
+}
 
 /** "How deep/tall/wide will the X be": X is what is asked about. */
 const DIMENSION =
@@ -191,6 +221,22 @@ export function fixQuestionWord(question: string, known: (word: string) => boole
   const word = first?.toLowerCase() ?? '';
   const fixed = QUESTION_TYPOS.get(word);
   return first && fixed && !known(word) ? question.replace(first, fixed) : question;
+}
+
+/**
+ * The question with chat shorthand written out ("how mny jobs wil there be" → "how many jobs
+ * will there be"), except words the articles use themselves (`known`).
+ */
+export function expandShorthand(
+  question: string,
+  shorthand: ReadonlyMap<string, string>,
+  known: (word: string) => boolean,
+): string {
+  return question.replace(/[\p{L}\p{N}]+/gu, (word) => {
+    const folded = fold(word);
+    const full = shorthand.get(folded);
+    return full !== undefined && !known(folded) ? full : word;
+  });
 }
 
 export function answerTypeOf(folded: string): AnswerType {
@@ -301,6 +347,7 @@ export function analyseQuestion(
   resolver: Resolver,
   question: string,
 ): Question {
+  question = expandShorthand(question, lexicon.shorthand, (word) => corpus.surfaces.has(word));
   question = fixQuestionWord(question, (word) => corpus.surfaces.has(word) || lexicon.stopwords.has(word));
   const folded = fold(question);
   const type = answerTypeOf(folded);
@@ -321,9 +368,10 @@ export function analyseQuestion(
   // Only a possessive name ("Acme's") may come before the focus, or a qualifier before a word
   // that is not a name ("the annual *running* costs"; "the new Inverness hospital" is about the
   // hospital).
+  const focusWords = type === 'person' ? new Set(focusWord ? [focusWord] : []) : focusWordsFrom(tokens, focusWord, lexicon);
   const isFocus = (token: Token, specific = false) =>
-    focusWord === token.surface &&
-    terms.every((t) => t.specific || (!specific && QUALIFIERS.has(t.text.toLowerCase())));
+    focusWords.has(token.surface) &&
+    terms.every((t) => t.specific || t.focus || (!specific && QUALIFIERS.has(t.text.toLowerCase())));
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -362,6 +410,8 @@ export function analyseQuestion(
       if (lexicon.stopwords.has(token.surface) || lexicon.metaWords.has(token.surface)) continue;
       if (QUESTION_WORDS.test(token.surface)) continue;
       if (cue?.test(token.surface)) continue;
+      // A lone letter the articles never use ("i.e.", a stray key) says nothing.
+      if (token.surface.length === 1 && !corpus.surfaces.has(token.surface)) continue;
     }
     if (type === 'person' && terms.length === 0 && !token.figure && lexicon.leading.asks.has(token.term)) {
       const leader = leaderTerm(corpus, lexicon, original);

@@ -210,4 +210,32 @@ describe('on any article set', () => {
     expect(cita.ask('how many ppl signed the petition').answer).toContain('4,100 people');
     expect(cita.ask('How long does the Halden supply contract run for?').answer).toContain('ten-year');
   });
+
+  it('declines what a possessive of several words, a compound or a count of people asks about when the articles never say it', () => {
+    const cita = citaOf(
+      'Of the $2.4 billion total, $850 million will come from an 18-year loan by Banco Andino, a regional development lender. Cormoran Port Holdings operates the terminal.',
+      'Once the turbines are turning, around 160 people will be employed permanently at a base in Vaskiniemi harbour.',
+    );
+    for (const question of [
+      "What was Cormoran Port Holdings' revenue last year?",
+      'What interest rate is Banco Andino charging on the loan?',
+      'How many people live in Vaskiniemi?',
+    ]) {
+      const answer = cita.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.citations, question).toEqual([]);
+    }
+    expect(cita.ask('How many people will work in Vaskiniemi harbour?').answer).toContain('160 people');
+    expect(cita.ask('How big is the loan from Banco Andino?').answer).toContain('$850 million');
+  });
+
+  it('writes out chat shorthand, but not a word the articles use', () => {
+    const cita = citaOf(
+      'Up to 3,200 construction workers will be on site at the peak of the works in 2027.',
+      'The quay will be 1.2 kilometres long. Wat Arun is a temple.',
+    );
+    expect(cita.ask('how mny construction workers wil there be at the peak?').answer).toContain('3,200');
+    expect(cita.ask('when is the peak of the works, i.e. wat year').answer).toContain('2027');
+    expect(cita.ask('wat arun').answer).toContain('Wat Arun');
+  });
 });
