@@ -165,7 +165,11 @@ const GENERIC_COUNTED = /^(?:people|persons|individuals)$/;
  * verb ("what *interest rate* is …", "how many *construction jobs* will …"), and the verb after
  * a count of people in general ("how many *people live* in …").
  */
-function focusWordsFrom(tokens: readonly Token[], focusWord: string | undefined, lexicon: Lexicon): Set<string> {
+function focusWordsFrom(
+  tokens: readonly Token[],
+  focusWord: string | undefined,
+  lexicon: Lexicon,
+): Set<string> {
   const words = new Set<string>();
   const at = tokens.findIndex((t) => t.surface === focusWord);
   if (focusWord === undefined || at < 0) return words;
@@ -368,7 +372,8 @@ export function analyseQuestion(
   // Only a possessive name ("Acme's") may come before the focus, or a qualifier before a word
   // that is not a name ("the annual *running* costs"; "the new Inverness hospital" is about the
   // hospital).
-  const focusWords = type === 'person' ? new Set(focusWord ? [focusWord] : []) : focusWordsFrom(tokens, focusWord, lexicon);
+  const focusWords =
+    type === 'person' ? new Set(focusWord ? [focusWord] : []) : focusWordsFrom(tokens, focusWord, lexicon);
   const isFocus = (token: Token, specific = false) =>
     focusWords.has(token.surface) &&
     terms.every((t) => t.specific || t.focus || (!specific && QUALIFIERS.has(t.text.toLowerCase())));
