@@ -101,7 +101,9 @@ function typeCheck(
 ): { ok: boolean; figures: SentenceFigure[]; unsaid: boolean } {
   const type = question.type;
   const kinds = FIGURE_KINDS[type];
-  const focus = question.terms.find((t) => t.focus && t.known);
+  // Of several words naming what is asked about, the last is its head: "construction *jobs*",
+  // "interest *rate*", "people *living*".
+  const focus = question.terms.findLast((t) => t.focus && t.known);
   const unsaid = focus !== undefined && positionsOf(sentence, focus).length === 0;
   // A figure the question gives ("how much of the $1.3 billion …") is not its answer.
   const answers = (f: SentenceFigure) =>

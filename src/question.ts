@@ -127,7 +127,7 @@ export const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
   duration: /^(?:years?|months?|weeks?|days?|time|long|period|last|lasts|take|takes|run|runs|span|spans)$/,
   capacity: /^(?:energy|power|capacity|output)$/,
   percent: /^(?:percentage|share|proportion|percent)$/,
-  money: /^(?:money|cost|costs|worth|dollars?|price|value|total|sum|amount|overall)$/,
+  money: /^(?:money|cost|costs|worth|dollars?|price|tag|bill|value|total|sum|amount|overall)$/,
   length: /^(?:long|length|far|distance|deep|depth|tall|height|wide|width|high)$/,
   count: /^(?:number|count)$/,
   amount: /^(?:size|amount|figure|total|sum|output|capacity)$/,
@@ -157,6 +157,11 @@ const FOCUS = new RegExp(
 /** Verbs that close the words naming what is asked about: "what interest rate *is* …". */
 const AUXILIARY = /^(?:is|are|was|were|will|would|does|do|did|has|have|had|can|could|should)$/;
 
+/** "How much is the …", "how many are the …": a measure, maybe of what someone does. */
+const MEASURE_OF_DOER = /^\W*how (?:much|many) (?:is|are|was|were|will) the\b/;
+/** A verb of doing ("lending", "investing"), not the light "going (to)". */
+const DOING = /^(?!going$)\p{L}{3,}ing$/u;
+
 /** Words that count people without saying which: "how many people *live* …" asks about living. */
 const GENERIC_COUNTED = /^(?:people|persons|individuals)$/;
 
@@ -166,13 +171,17 @@ const GENERIC_COUNTED = /^(?:people|persons|individuals)$/;
  * a count of people in general ("how many *people live* in …").
  */
 function focusWordsFrom(
+  folded: string,
   tokens: readonly Token[],
   focusWord: string | undefined,
   lexicon: Lexicon,
-): Set<string> {
+): { words: Set<string>; said: boolean } {
   const words = new Set<string>();
   const at = tokens.findIndex((t) => t.surface === focusWord);
-  if (focusWord === undefined || at < 0) return words;
+  if (focusWord === undefined || at < 0) return { words, said: false };
+  // "How much is the *bank* lending": the words before the verb name who does it, not what is measured.
+  if (MEASURE_OF_DOER.test(folded) && tokens.slice(at + 1, at + 4).some((t) => DOING.test(t.surface)))
+    return { words, said: false };
   words.add(focusWord);
   const content = (t: Token | undefined) =>
     t !== undefined && !t.figure && !lexicon.stopwords.has(t.surface) && !AUXILIARY.test(t.surface);
@@ -180,12 +189,16 @@ function focusWordsFrom(
     const run = tokens.slice(at + 1, at + 1 + n);
     if (run.length === n && run.every(content) && AUXILIARY.test(tokens[at + 1 + n]?.surface ?? '')) {
       for (const t of run) words.add(t.surface);
-      return words;
+      return { words, said: false };
     }
   }
+  // "How many people *live* in X": what is counted is said by the verb, and an answer must say it.
   const next = tokens[at + 1];
-  if (GENERIC_COUNTED.test(focusWord) && next && content(next)) words.add(next.surface);
-  return words;
+  if (GENERIC_COUNTED.test(focusWord) && next && content(next)) {
+    words.add(next.surface);
+    return { words, said: true };
+  }
+  return { words, said: false };
 }
 
 /** "How deep/tall/wide will the X be": X is what is asked about. */
@@ -372,8 +385,11 @@ export function analyseQuestion(
   // Only a possessive name ("Acme's") may come before the focus, or a qualifier before a word
   // that is not a name ("the annual *running* costs"; "the new Inverness hospital" is about the
   // hospital).
-  const focusWords =
-    type === 'person' ? new Set(focusWord ? [focusWord] : []) : focusWordsFrom(tokens, focusWord, lexicon);
+  const focused =
+    type === 'person'
+      ? { words: new Set(focusWord ? [focusWord] : []), said: false }
+      : focusWordsFrom(folded, tokens, focusWord, lexicon);
+  const focusWords = focused.words;
   const isFocus = (token: Token, specific = false) =>
     focusWords.has(token.surface) &&
     terms.every((t) => t.specific || t.focus || (!specific && QUALIFIERS.has(t.text.toLowerCase())));
@@ -462,7 +478,7 @@ export function analyseQuestion(
   const after = tokens[tokens.findIndex((t) => t.surface === focusWord) + 1];
   const focusSaid =
     terms.some((t) => t.focus) &&
-    (dimension !== undefined || (after !== undefined && (cue?.test(after.surface) ?? false)));
+    (focused.said || dimension !== undefined || (after !== undefined && (cue?.test(after.surface) ?? false)));
   return {
     type,
     terms,
