@@ -95,7 +95,7 @@ const TYPE_CUES: [RegExp, AnswerType][] = [
     'duration',
   ],
   [
-    /\bhow (?:much|many) (?:gigawatts?|megawatts?|gw|mw|energy|power|capacity)\b|\bwhat(?:'s| is) (?:the|its) (?:capacity|output)\b/,
+    /\bhow (?:much|many) (?:gigawatts?|megawatts?|gw|mw|energy|power|capacity)\b|\bwhat(?:'s| is) (?:the|its) (?:capacity|output)\b|\b(?:generating|generation|installed|power) capacity\b/,
     'capacity',
   ],
   [/\b(?:what|which) (?:percentage|share|proportion)\b|\bhow many percent\b/, 'percent'],
@@ -225,8 +225,8 @@ for (const word of ['what', 'when', 'where', 'which', 'who', 'how', 'why']) {
   QUESTION_TYPOS.set(`${word}s`, `${word}'s`);
 }
 
-/** Words that only carry grammar: "*going to* open", "be *in place*", "*take place*". */
-const LIGHT_PHRASE = /^(?:going to|in place|tak(?:e|es|en|ing) place|took place)$/;
+/** Words that only carry grammar: "*going to* open", "be *in place*", "*take place*", "*in terms of*". */
+const LIGHT_PHRASE = /^(?:going to|in place|tak(?:e|es|en|ing) place|took place|in terms|terms of)$/;
 
 /**
  * The question with a misspelt question word at its start put right ("wen" → "when", "whta" →

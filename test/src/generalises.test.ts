@@ -238,4 +238,17 @@ describe('on any article set', () => {
     expect(cita.ask('when is the peak of the works, i.e. wat year').answer).toContain('2027');
     expect(cita.ask('wat arun').answer).toContain('Wat Arun');
   });
+
+  it('reads "in terms of generating capacity" as a capacity, and "how much is the bank lending" as what the bank lends', () => {
+    const cita = citaOf(
+      'The farm will have 84 turbines with a combined capacity of 1,260 megawatts. It will avoid about 1.6 million tonnes of emissions a year.',
+      'Of the total, 850 million dollars will be lent by Banco Andino, a regional development bank. The terminal will cost $2.4 billion.',
+    );
+    expect(cita.ask('how big is the farm in terms of generating capacity?').answer).toContain(
+      '1,260 megawatts',
+    );
+    expect(cita.ask('how much is the development bank lending for this?').answer).toContain(
+      '850 million dollars',
+    );
+  });
 });
