@@ -251,4 +251,17 @@ describe('on any article set', () => {
       '850 million dollars',
     );
   });
+
+  it('reads everyday paraphrases: up and running, med students, unhappy, households', () => {
+    const cita = citaOf(
+      'The terminal will create 1,400 permanent jobs once it is fully operational. The school will take up to 200 medical students a year.',
+      'Residents are concerned about parking. The farm will supply around 1.2 million homes.',
+    );
+    expect(
+      cita.ask('once the terminal is up and running, how many long-term jobs are we talking about?').answer,
+    ).toContain('1,400 permanent jobs');
+    expect(cita.ask('How many med students will train there each year?').answer).toContain('200 medical');
+    expect(cita.ask('What are the residents unhappy about?').answer).toContain('parking');
+    expect(cita.ask('how many households will the farm supply?').answer).toContain('1.2 million homes');
+  });
 });
