@@ -76,6 +76,13 @@ const AGE = /\baged \d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b|\p{Lu}\p{L}+, \d{1,3}
 const DATE_WORDS =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b/i;
 
+/**
+ * How far below the best-matching sentence one holding the wanted kind of answer may score and
+ * still answer: "84 turbines" answers "how many turbines … in the water", though a sentence about
+ * the waters, without any count, matches the words a little better.
+ */
+const TYPE_MARGIN = 0.1;
+
 /** Most words between a figure and the thing a "how many X" question counts: "30,000 small SMBs". */
 const FOCUS_REACH = 5;
 
@@ -106,16 +113,19 @@ function typeCheck(
   const focus = question.terms.findLast((t) => t.focus && t.known);
   const unsaid = focus !== undefined && positionsOf(sentence, focus).length === 0;
   // A figure the question gives ("how much of the $1.3 billion …") is not its answer.
+  // "How many turbines" is not answered by 40 metres; "how many hectares" is.
+  const asks = (unit: string | null) => question.terms.some((t) => t.term === unit);
   const answers = (f: SentenceFigure) =>
     !(question.focusSaid && unsaid) &&
     nearFocus(sentence, f, focus) &&
     !question.terms.some((t) => t.term === f.term);
   if (kinds) {
+    const measure = (f: SentenceFigure) => f.unit !== null && MEASURE_UNIT.test(f.unit);
     const figures = sentence.figures.filter(
       (f) =>
         answers(f) &&
-        (kinds.includes(f.kind) ||
-          (type === 'quantity' && f.kind === 'count' && f.unit !== null && MEASURE_UNIT.test(f.unit))),
+        ((kinds.includes(f.kind) && !(type === 'count' && measure(f) && !asks(f.unit))) ||
+          (type === 'quantity' && f.kind === 'count' && measure(f))),
     );
     const ok = figures.length > 0 || (type === 'date' && DATE_WORDS.test(sentence.text));
     return { ok, figures, unsaid };
@@ -275,9 +285,10 @@ export function choose(
     .filter((s): s is Scored => s !== null && s.coverage >= MIN_COVERAGE)
     .sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
 
-  const top = scored[0];
-  if (!top) return { kind: 'decline', reason: 'not-covered', missing: missing.map((t) => t.text) };
-  if (!top.typeOk) return { kind: 'decline', reason: 'no-answer-type', missing: [] };
+  const first = scored[0];
+  if (!first) return { kind: 'decline', reason: 'not-covered', missing: missing.map((t) => t.text) };
+  const top = first.typeOk ? first : scored.find((s) => s.typeOk && s.score >= first.score - TYPE_MARGIN);
+  if (!top) return { kind: 'decline', reason: 'no-answer-type', missing: [] };
 
   const best = [top];
   // A second source saying the same (same figure) corroborates the answer.

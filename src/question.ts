@@ -226,7 +226,8 @@ for (const word of ['what', 'when', 'where', 'which', 'who', 'how', 'why']) {
 }
 
 /** Words that only carry grammar: "*going to* open", "be *in place*", "*take place*", "*in terms of*". */
-const LIGHT_PHRASE = /^(?:going to|in place|tak(?:e|es|en|ing) place|took place|in terms|terms of)$/;
+const LIGHT_PHRASE =
+  /^(?:going (?:to|in|into|on|up|ahead)|in place|tak(?:e|es|en|ing) place|took place|in terms|terms of)$/;
 
 /**
  * The question with a misspelt question word at its start put right ("wen" → "when", "whta" →

@@ -264,4 +264,15 @@ describe('on any article set', () => {
     expect(cita.ask('What are the residents unhappy about?').answer).toContain('parking');
     expect(cita.ask('how many households will the farm supply?').answer).toContain('1.2 million homes');
   });
+
+  it('counts things only with a count of them, and answers with one a little below a sentence without any', () => {
+    const cita = citaOf(
+      "Finland's shallow coastal waters and steady winds have attracted developers, but Korppiluoto is the first of its kind in the water.",
+      'Water depths at the Korppiluoto site range from 25 to 40 metres. The Korppiluoto farm will have 84 turbines.',
+    );
+    expect(cita.ask('how many turbines are actually going in the water at korppiluoto?').answer).toContain(
+      '84 turbines',
+    );
+    expect(cita.ask('how many metres are the water depths at Korppiluoto?').answer).toContain('40 metres');
+  });
 });
