@@ -56,9 +56,9 @@ describe('answer quality on the dev set', async () => {
 });
 
 /**
- * Eight article sets Cita was not built on (fictional news: a battery factory, a tram line, a
+ * Ten article sets Cita was not built on (fictional news: a battery factory, a tram line, a
  * vaccine plant, a flood defence scheme, a cloud investment, a chip plant, a lithium mine, a
- * teaching hospital), each with questions
+ * teaching hospital, a container port, an offshore wind farm), each with questions
  * of every kind written by someone who had not seen the code, as a check that it generalises: no
  * answer to a question the articles do not cover, and no lower score than now. The third entry
  * lists the out-of-scope questions still answered: known misses, kept in sight, not allowed to grow.
@@ -73,7 +73,13 @@ describe.each([
   ['cloud', { fact: 5, typo: 5, conflict: 2, oos: 7, es: 2 }, ['c22']],
   ['plant', { fact: 9, typo: 4, conflict: 2, oos: 8, es: 3 }, []],
   ['lithium', { fact: 8, typo: 4, conflict: 1, oos: 9, es: 4 }, []],
-  ['hospital', { fact: 9, typo: 3, conflict: 2, oos: 9, es: 4 }, []],
+  ['hospital', { fact: 10, typo: 3, conflict: 2, oos: 9, es: 4 }, []],
+  // p27 "how many ship-to-shore cranes does the terminal operate today?" is answered with the
+  // eight new ones: telling today's from the planned takes reading the tense.
+  ['port', { fact: 8, typo: 2, conflict: 2, oos: 8, es: 3 }, ['p27']],
+  // w27 "how much will each individual fisherman get from the compensation fund?" is answered
+  // with the fund's total: that it is not split per fisherman is not in the words.
+  ['wind', { fact: 5, typo: 5, conflict: 1, oos: 8, es: 2 }, ['w27']],
 ])('answer quality on the %s article set', async (name, floors, knownMisses: string[]) => {
   const dir = fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
   const items = readEvalSet(fileURLToPath(new URL(`../fixtures/${name}.eval.jsonl`, import.meta.url)));
