@@ -86,7 +86,7 @@ const TIME_UNITS = /^(?:years?|months?|weeks?|days?|decades?|hours?)$/;
 export const LENGTH_UNIT = /^(?:km|kilometr|kilomet|mile|mi|metr|meter|m|ft|feet|foot|yard)$/;
 /** Terms of units a count measures in ("120 hectares", "3.5 million cubic metres", "300 megawatts"). */
 export const MEASURE_UNIT =
-  /^(?:hectar|acr|litr|liter|tonn|ton|kilogram|kg|gram|squar|cubic|barrel|gallon|metr|meter|millimetr|centimetr|mm|cm|km|kilometr|kilomet|mile|mi|sq|ft|feet|foot|yard|~mw|~gw|kilowatt)$/;
+  /^(?:hectar|acr|litr|liter|tonn|ton|kilogram|kg|gram|squar|cubic|barrel|gallon|metr|meter|millimetr|centimetr|mm|cm|km|kilometr|kilomet|mile|mi|sq|ft|feet|foot|yard|~mw|~gw|kilowatt|kwh|mwh|gwh|twh)$/;
 /** Power written as a word after the number: "300 megawatts" is a capacity, as "300 MW" is. */
 const POWER_WORDS = /^(?:(?:giga|mega|kilo)watts?)$/;
 /** Currencies written as a word after the number: "4.2 billion dollars", "52 billion crowns". */
