@@ -4,9 +4,9 @@
  * several sources is one figure citing all of them; different values for the same thing in
  * different sources (same kind and unit, closely similar context) are one disputed figure.
  */
-import { type Corpus, MEASURE_UNIT, type Sentence } from './corpus.ts';
+import { type Corpus, LENGTH_UNIT, MEASURE_UNIT, type Sentence } from './corpus.ts';
 import { idf } from './question.ts';
-import type { FigureInfo, FigureKind } from './text.ts';
+import { type FigureInfo, type FigureKind, tokenize } from './text.ts';
 
 export interface FigureOccurrence {
   sentence: number;
@@ -244,6 +244,18 @@ function wordsAfter(sentence: Sentence, at: number, max: number): string[] {
   return out;
 }
 
+/** "… km north of Lima", "… miles from the coast": the place a distance is measured from. */
+const DISTANCE_FROM =
+  /^[\s-]*\S+\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|inland|offshore|away|out)\s+)?(?:of|from|off)\s+(?:the\s+)?(?:coast\s+of\s+)?([\p{L}][\p{L}'-]*)/iu;
+
+/** The term of the place a distance is measured from, when the sentence says it. */
+function distanceFrom(sentence: Sentence, o: FigureOccurrence): string | undefined {
+  const figure = sentence.figures.find((f) => f.token === o.token);
+  if (!figure) return undefined;
+  const word = DISTANCE_FROM.exec(sentence.text.slice(figure.end))?.[1];
+  return word ? tokenize(word)[0]?.term : undefined;
+}
+
 /** Context similarity above which two different values are taken to be about the same thing. */
 const SAME_THING = 0.3;
 const SAME_THING_COUNTED = 0.2;
@@ -325,14 +337,45 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
     const o = occurrences[i] as FigureOccurrence;
     return { id: i, terms: termsAround(sentenceOf(o), o.token) };
   };
-  // A unit of measure is what a figure counts ("14 hectares", "2 miles"); else the words right
-  // after it ("2,300 direct jobs", "12,000 silicon-carbide wafers").
-  const countedOf = (o: FigureOccurrence) =>
-    o.unit && MEASURE_UNIT.test(o.unit) ? [o.unit] : wordsAfter(sentenceOf(o), o.token, COUNTED_WORDS);
+  // A unit of measure is what a figure counts ("14 hectares", "2 miles"), and a distance is the
+  // distance from somewhere ("410 km north of *Lima*" is not "6 km south of the *terminal*");
+  // else the words right after it ("2,300 direct jobs", "12,000 silicon-carbide wafers").
+  const countedOf = (o: FigureOccurrence) => {
+    if (!o.unit || !MEASURE_UNIT.test(o.unit)) return wordsAfter(sentenceOf(o), o.token, COUNTED_WORDS);
+    const from = LENGTH_UNIT.test(o.unit) ? distanceFrom(sentenceOf(o), o) : undefined;
+    return [from ? `${o.unit} ${from}` : o.unit];
+  };
   const disputable = (o: FigureOccurrence): string[] => {
     if (o.kind === 'year' || o.kind === 'duration') return [];
     const counted = countedOf(o);
     return counted.length > 0 ? counted.map((c) => key(o, c)) : [key(o, o.unit)];
+  };
+  // An article that gives both values, anywhere and however written ("15 megawatts", "15 MW"),
+  // says they are two things.
+  const valueIds = new Map<string, number>();
+  const valueId = occurrences.map((o) => {
+    const k = key(o, String(o.info.value));
+    let id = valueIds.get(k);
+    if (id === undefined) valueIds.set(k, (id = valueIds.size));
+    return id;
+  });
+  const articlesGiving: Set<number>[] = [];
+  occurrences.forEach((o, i) => {
+    const id = valueId[i] as number;
+    (articlesGiving[id] ??= new Set()).add(sentenceOf(o).article);
+  });
+  const together = new Map<number, boolean>();
+  const bothIn = (i: number, j: number) => {
+    const [va, vb] = [valueId[i] as number, valueId[j] as number];
+    const pair = Math.min(va, vb) * valueIds.size + Math.max(va, vb);
+    let both = together.get(pair);
+    if (both === undefined) {
+      const [x, y] = [articlesGiving[va] as Set<number>, articlesGiving[vb] as Set<number>];
+      const [small, large] = x.size < y.size ? [x, y] : [y, x];
+      both = [...small].some((article) => large.has(article));
+      together.set(pair, both);
+    }
+    return both;
   };
   const groups = groupByEach(occurrences, disputable).sort((a, b) => a.length - b.length);
   for (const group of groups) {
@@ -346,8 +389,9 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
       const a = items[x] as FigureOccurrence;
       const b = items[y] as FigureOccurrence;
       if (a.term === b.term || sentenceOf(a).article === sentenceOf(b).article) return;
-      const [ra, rb] = [find(group[x] as number), find(group[y] as number)];
-      if (ra !== rb && canJoin(ra, rb) && near(a, b)) dispute(ra, rb);
+      const [ia, ib] = [group[x] as number, group[y] as number];
+      const [ra, rb] = [find(ia), find(ib)];
+      if (ra !== rb && canJoin(ra, rb) && !bothIn(ia, ib) && near(a, b)) dispute(ra, rb);
     };
     join.pairs(items.map(sentenceOf), threshold, (x, y) =>
       consider(x, y, (a, b) => {

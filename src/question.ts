@@ -100,7 +100,7 @@ const TYPE_CUES: [RegExp, AnswerType][] = [
   ],
   [/\b(?:what|which) (?:percentage|share|proportion)\b|\bhow many percent\b/, 'percent'],
   [
-    /\bhow much\b.*\b(?:money|cost|invest\w*|spend\w*|worth|fund\w*|pay\w*|dollars?|budget|charg\w*|fees?)\b|\bwhat (?:is the )?(?:cost|price|value)\b|\b(?:costs?|price)\b(?!\s+overruns?)/,
+    /\bhow much\b.*\b(?:money|cash|cost\w*|invest\w*|spend\w*|worth|fund\w*|pay\w*|dollars?|budget|charg\w*|fees?)\b|\bwhat (?:is the )?(?:cost|price|value)\b|\b(?:costs?|price)\b(?!\s+overruns?)/,
     'money',
   ],
   [/\bhow many\b|\b(?:number|count) of\b/, 'count'],
@@ -127,7 +127,7 @@ export const CUE_WORDS: Partial<Record<AnswerType, RegExp>> = {
   duration: /^(?:years?|months?|weeks?|days?|time|long|period|last|lasts|take|takes|run|runs|span|spans)$/,
   capacity: /^(?:energy|power|capacity|output)$/,
   percent: /^(?:percentage|share|proportion|percent)$/,
-  money: /^(?:money|cost|costs|worth|dollars?|price|tag|bill|value|total|sum|amount|overall)$/,
+  money: /^(?:money|cash|cost|costs|costing|worth|dollars?|price|tag|bill|value|total|sum|amount|overall)$/,
   length: /^(?:long|length|far|distance|deep|depth|tall|height|wide|width|high)$/,
   count: /^(?:number|count)$/,
   amount: /^(?:size|amount|figure|total|sum|output|capacity)$/,

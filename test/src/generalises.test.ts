@@ -275,4 +275,14 @@ describe('on any article set', () => {
     );
     expect(cita.ask('how many metres are the water depths at Korppiluoto?').answer).toContain('40 metres');
   });
+
+  it('never disputes two values one article gives anywhere, nor distances from two places', () => {
+    const cita = citaOf(
+      'The wind farm will consist of 84 turbines, each rated at 15 megawatts, for a total installed capacity of 1,260 MW. San Aurelio lies 410 kilometres north of Lima.',
+      'The wind farm will place 84 turbines off the coast, with a combined capacity of 1,260 megawatts. The Pampa Roja estuary lies 6 kilometres south of the terminal.',
+      'The farm will have 84 turbines of 15 megawatts each. The town lies 415 kilometres north of Lima.',
+    );
+    const disputed = cita.figures().figures.filter((f) => f.disputed);
+    expect(disputed.map((f) => f.values.map((v) => v.value).sort())).toEqual([['410', '415']]);
+  });
 });
