@@ -56,9 +56,10 @@ describe('answer quality on the dev set', async () => {
 });
 
 /**
- * Ten article sets Cita was not built on (fictional news: a battery factory, a tram line, a
+ * Eleven article sets Cita was not built on (fictional news: a battery factory, a tram line, a
  * vaccine plant, a flood defence scheme, a cloud investment, a chip plant, a lithium mine, a
- * teaching hospital, a container port, an offshore wind farm), each with questions
+ * teaching hospital, a container port, an offshore wind farm, a desalination plant), each with
+ * questions
  * of every kind written by someone who had not seen the code, as a check that it generalises: no
  * answer to a question the articles do not cover, and no lower score than now. The third entry
  * lists the out-of-scope questions still answered: known misses, kept in sight, not allowed to grow.
@@ -67,7 +68,7 @@ describe.each([
   ['veltrix', { fact: 7, typo: 4, conflict: 2, oos: 8, es: 2 }, []],
   ['tram', { fact: 10, typo: 2, conflict: 2, oos: 8, es: 2 }, []],
   ['vaccine', { fact: 8, typo: 4, conflict: 2, oos: 8, es: 3 }, []],
-  ['flood', { fact: 12, typo: 2, conflict: 1, oos: 8, es: 2 }, []],
+  ['flood', { fact: 12, typo: 3, conflict: 1, oos: 8, es: 2 }, []],
   // c22 "How many people does Norvane employ worldwide?" is answered with a customer's 1,400
   // staff from a sentence that names Norvane: whose staff they are takes more than word overlap.
   ['cloud', { fact: 5, typo: 5, conflict: 2, oos: 7, es: 2 }, ['c22']],
@@ -80,6 +81,7 @@ describe.each([
   // w27 "how much will each individual fisherman get from the compensation fund?" is answered
   // with the fund's total: that it is not split per fisherman is not in the words.
   ['wind', { fact: 5, typo: 5, conflict: 1, oos: 8, es: 2 }, ['w27']],
+  ['desal', { fact: 6, typo: 4, conflict: 1, oos: 9, es: 3 }, []],
 ])('answer quality on the %s article set', async (name, floors, knownMisses: string[]) => {
   const dir = fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
   const items = readEvalSet(fileURLToPath(new URL(`../fixtures/${name}.eval.jsonl`, import.meta.url)));
