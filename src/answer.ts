@@ -112,9 +112,9 @@ function typeCheck(
   // "interest *rate*", "people *living*".
   const focus = question.terms.findLast((t) => t.focus && t.known);
   const unsaid = focus !== undefined && positionsOf(sentence, focus).length === 0;
-  // A figure the question gives ("how much of the $1.3 billion …") is not its answer.
   // "How many turbines" is not answered by 40 metres; "how many hectares" is.
   const asks = (unit: string | null) => question.terms.some((t) => t.term === unit);
+  // A figure the question gives ("how much of the $1.3 billion …") is not its answer.
   const answers = (f: SentenceFigure) =>
     !(question.focusSaid && unsaid) &&
     nearFocus(sentence, f, focus) &&

@@ -364,18 +364,12 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
     const id = valueId[i] as number;
     (articlesGiving[id] ??= new Set()).add(sentenceOf(o).article);
   });
-  const together = new Map<number, boolean>();
   const bothIn = (i: number, j: number) => {
-    const [va, vb] = [valueId[i] as number, valueId[j] as number];
-    const pair = Math.min(va, vb) * valueIds.size + Math.max(va, vb);
-    let both = together.get(pair);
-    if (both === undefined) {
-      const [x, y] = [articlesGiving[va] as Set<number>, articlesGiving[vb] as Set<number>];
-      const [small, large] = x.size < y.size ? [x, y] : [y, x];
-      both = [...small].some((article) => large.has(article));
-      together.set(pair, both);
-    }
-    return both;
+    const [x, y] = [articlesGiving[valueId[i] as number], articlesGiving[valueId[j] as number]];
+    if (!x || !y) return false;
+    const [small, large] = x.size < y.size ? [x, y] : [y, x];
+    for (const article of small) if (large.has(article)) return true;
+    return false;
   };
   const groups = groupByEach(occurrences, disputable).sort((a, b) => a.length - b.length);
   for (const group of groups) {

@@ -383,14 +383,14 @@ export function analyseQuestion(
   );
   const dimension = DIMENSION.exec(folded)?.[1];
   const focusWord = dimension ?? FOCUS.exec(folded)?.[1];
-  // Only a possessive name ("Acme's") may come before the focus, or a qualifier before a word
-  // that is not a name ("the annual *running* costs"; "the new Inverness hospital" is about the
-  // hospital).
   const focused =
     type === 'person'
       ? { words: new Set(focusWord ? [focusWord] : []), said: false }
       : focusWordsFrom(folded, tokens, focusWord, lexicon);
   const focusWords = focused.words;
+  // Only a possessive name ("Acme's") may come before the focus, or a qualifier before a word
+  // that is not a name ("the annual *running* costs"; "the new Inverness hospital" is about the
+  // hospital), or the focus's own first words ("*interest* rate").
   const isFocus = (token: Token, specific = false) =>
     focusWords.has(token.surface) &&
     terms.every((t) => t.specific || t.focus || (!specific && QUALIFIERS.has(t.text.toLowerCase())));
