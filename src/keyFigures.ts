@@ -350,8 +350,9 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
     const counted = countedOf(o);
     return counted.length > 0 ? counted.map((c) => key(o, c)) : [key(o, o.unit)];
   };
-  // An article that gives both values, anywhere and however written ("15 megawatts", "15 MW"),
-  // says they are two things.
+  // `canJoin` looks at the values already in the two figures; this looks at the two values
+  // compared, wherever they stand: an article that gives both, anywhere and however written
+  // ("15 megawatts", "15 MW"), says they are two things.
   const valueIds = new Map<string, number>();
   const valueId = occurrences.map((o) => {
     const k = key(o, String(o.info.value));
