@@ -86,7 +86,16 @@ export function createSlackAdapter(
   let app: App;
   if (config.mode === 'socket') {
     if (!config.appToken) throw new Error('Slack Socket Mode needs SLACK_APP_TOKEN');
-    app = new App({ ...common, socketMode: true, appToken: config.appToken });
+    // The socket's own client (apps.connections.open, at start and on every reconnect) keeps the
+    // SDK's retries: without them, one failed call while Slack recycles the socket ends the
+    // connection for good (and rejects where nothing can catch it).
+    const { retryConfig: _ours, rejectRateLimitedCalls: _alsoOurs, ...socketClientOptions } = clientOptions;
+    app = new App({
+      ...common,
+      socketMode: true,
+      appToken: config.appToken,
+      installerOptions: { clientOptions: socketClientOptions },
+    });
   } else {
     if (!config.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET');
     const receiver = new ExpressReceiver({

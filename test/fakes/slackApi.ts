@@ -77,8 +77,13 @@ function answer(
   method: string,
   args: Record<string, unknown>,
   locales: ReadonlyMap<string, string | null>,
+  options: FakeSlackApiOptions,
 ): Record<string, unknown> {
   switch (method) {
+    case 'apps.connections.open':
+      return options.socketModeUrl
+        ? { ok: true, url: options.socketModeUrl }
+        : { ok: false, error: 'not_allowed_token_type' };
     case 'auth.test':
       return {
         ok: true,
@@ -111,7 +116,12 @@ function answer(
   }
 }
 
-export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+export interface FakeSlackApiOptions {
+  /** What `apps.connections.open` hands out (a fake Socket Mode endpoint, test/fakes/socketMode.ts). */
+  socketModeUrl?: string;
+}
+
+export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
   const calls: ApiCall[] = [];
   const responses: ResponseUrlPost[] = [];
   const failures: { method: string; left: number; failure: Failure }[] = [];
@@ -182,7 +192,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       if (!failed)
         res
           .writeHead(200, { 'content-type': 'application/json' })
-          .end(JSON.stringify(answer(method, body, locales)));
+          .end(JSON.stringify(answer(method, body, locales, options)));
       return;
     }
     res.writeHead(404).end();
