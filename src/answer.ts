@@ -288,7 +288,14 @@ export function choose(
   const first = scored[0];
   if (!first) return { kind: 'decline', reason: 'not-covered', missing: missing.map((t) => t.text) };
   const top = first.typeOk ? first : scored.find((s) => s.typeOk && s.score >= first.score - TYPE_MARGIN);
-  if (!top) return { kind: 'decline', reason: 'no-answer-type', missing: [] };
+  if (!top) {
+    for (const s of scored) {
+      if (s.score < first.score - TYPE_MARGIN) break;
+      const next = goesOn(corpus, question, s);
+      if (next) return { kind: 'answer', best: [s, next], conflict: disputedFigure(next, figures, question.type) };
+    }
+    return { kind: 'decline', reason: 'no-answer-type', missing: [] };
+  }
 
   const best = [top];
   // A second source saying the same (same figure) corroborates the answer.
@@ -307,6 +314,18 @@ export function choose(
 
   const conflict = disputedFigure(top, figures, question.type);
   return { kind: 'answer', best, conflict };
+}
+
+/**
+ * The sentence after `first`, in its passage, when it holds the answer `first` lacks and `first`
+ * says everything asked about: "The new aquatics centre will have 5,000 seats. Construction …, at
+ * a cost of €95m." The second goes on about what the first names; both are quoted.
+ */
+function goesOn(corpus: Corpus, question: Question, first: Scored): Scored | null {
+  const sentence = corpus.sentences[first.sentence.id + 1];
+  if (first.coverage < 1 || !sentence || sentence.passage !== first.sentence.passage) return null;
+  const next = scoreSentence(corpus, question, sentence);
+  return next?.typeOk && next.coverage >= MIN_COVERAGE ? next : null;
 }
 
 /**

@@ -262,6 +262,17 @@ const SAME_THING_COUNTED = 0.2;
 /** The same, for the words around two measures of one thing (see {@link AROUND}). */
 const AROUND_COUNTED = 0.12;
 
+/**
+ * Values further apart than this are two things, whatever their words: "founded with three
+ * aircraft" and "a fleet of 111 aircraft" are not sources disagreeing on one count.
+ */
+const MAX_DISPUTED_RATIO = 20;
+
+function comparable(a: FigureOccurrence, b: FigureOccurrence): boolean {
+  const [x, y] = [Math.abs(a.info.value), Math.abs(b.info.value)];
+  return Math.max(x, y) <= MAX_DISPUTED_RATIO * Math.min(x, y);
+}
+
 /** Groups figure occurrences into key figures. */
 export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
   const occurrences = occurrencesOf(corpus);
@@ -383,7 +394,7 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
     const consider = (x: number, y: number, near: (a: FigureOccurrence, b: FigureOccurrence) => boolean) => {
       const a = items[x] as FigureOccurrence;
       const b = items[y] as FigureOccurrence;
-      if (a.term === b.term || sentenceOf(a).article === sentenceOf(b).article) return;
+      if (a.term === b.term || sentenceOf(a).article === sentenceOf(b).article || !comparable(a, b)) return;
       const [ia, ib] = [group[x] as number, group[y] as number];
       const [ra, rb] = [find(ia), find(ib)];
       if (ra !== rb && canJoin(ra, rb) && !bothIn(ia, ib) && near(a, b)) dispute(ra, rb);

@@ -87,7 +87,7 @@ const leading = (word: string) =>
 const TYPE_CUES: [RegExp, AnswerType][] = [
   // "How long is the route": a length, not a duration.
   [
-    /\bhow long\b(?!.*\b(?:take|takes|took|last|lasts|until|before|after|years?|months?)\b).*\b(?:route|line|road|track|tunnel|bridge|railway|pipeline|cable|runway|river|coast|coastline|border|wall|walls|distance)\b|\b(?:what|how) (?:is the )?(?:length|distance|depth|height|width)\b|\bhow (?:far|deep|tall|wide)\b/,
+    /\bhow long\b(?!.*\b(?:take|takes|took|last|lasts|until|before|after|years?|months?)\b).*\b(?:route|line|road|track|tunnel|bridge|railway|pipeline|pipe|cable|runway|river|coast|coastline|border|wall|walls|distance|extension|link|canal|aqueduct|corridor|motorway|highway|cycleway|trail|path|levee|seawall|embankment)\b|\b(?:what|how) (?:is the )?(?:length|distance|depth|height|width)\b|\bhow (?:far|deep|tall|wide)\b/,
     'length',
   ],
   [
@@ -297,7 +297,8 @@ export function createResolver(corpus: Corpus, lexicon: Lexicon): Resolver {
         corpus.surfaces.has(plain) ||
         lexicon.single.has(term);
       if (known(direct) && surfaceOk) return { term: direct, corrected: false };
-      if (!/^\p{L}{5,}$/u.test(surface)) return undefined;
+      // A word the lexicon knows is a word, not a slip ("sending" is not "spending").
+      if (lexicon.single.has(term) || !/^\p{L}{5,}$/u.test(surface)) return undefined;
       const maxEdits = surface.length >= 8 ? 2 : 1;
       let best: { term: string; distance: number; df: number } | undefined;
       // Two letters swapped ("tecgtp") is one slip of the fingers, not two edits.

@@ -285,4 +285,38 @@ describe('on any article set', () => {
     const disputed = cita.figures().figures.filter((f) => f.disputed);
     expect(disputed.map((f) => f.values.map((v) => v.value).sort())).toEqual([['410', '415']]);
   });
+
+  it('shows job cuts one source says are cut and another says will disappear, but not counts far apart', () => {
+    const cita = citaOf(
+      'The companies said about 1,200 jobs would be cut over three years, mostly in head office and sales. Brenna was founded in 1987 with three aircraft.',
+      'Around 1,500 jobs are expected to disappear across the merged group over the next three years, staff were told. The combined airline will operate 111 aircraft.',
+    );
+    const disputed = cita.figures().figures.filter((f) => f.disputed);
+    expect(disputed.map((f) => f.values.map((v) => v.value).sort())).toEqual([['1,200', '1,500']]);
+    expect(cita.ask('how many roles will get axed?').conflict?.values).toHaveLength(2);
+    expect(cita.ask('how many planes will the combined airline have?').answer).toContain('111 aircraft');
+  });
+
+  it('answers with the next sentence when it gives the figure about what the one before names', () => {
+    const cita = citaOf(
+      'The new Eastbank Aquatics Centre will feature two 50-metre pools and a diving pool. Construction is scheduled to begin in spring 2026, at a cost of 95 million euros. Local clubs will train there.',
+      'The city council met on Tuesday. The stadium will have 42,000 seats.',
+    );
+    const answer = cita.ask("wat's the new aquatics centre gonna cost?");
+    expect(answer.answer).toContain('95 million euros');
+    expect(answer.answer).toContain('Aquatics Centre will feature');
+    // Not when the sentence before does not say what is asked about.
+    expect(cita.ask('What will the new velodrome cost?').answered).toBe(false);
+  });
+
+  it("reads contractions as grammar, and never takes a word it knows for a slip of another", () => {
+    const cita = citaOf(
+      'An extension of tram line 4 will run 6.2 km to the Eastbank district. Spending on the Games will reach 640 million euros.',
+      'Some 6,500 athletes from 48 countries will compete in 32 sports.',
+    );
+    expect(cita.ask("how long is the tram extension they're building?").answer).toContain('6.2 km');
+    // "sending" is not a typo of "spending".
+    const sending = cita.ask('how much is the city sending to the Games?');
+    expect(sending.answered).toBe(false);
+  });
 });
