@@ -53,6 +53,8 @@ export interface Scored {
   score: number;
   /** The sentence's figures of the wanted kind. */
   answerFigures: SentenceFigure[];
+  /** It never says what the question asks about (its focus). */
+  unsaid: boolean;
 }
 
 export type Choice =
@@ -92,8 +94,9 @@ const FOCUS_REACH = 5;
  * further on. (A sentence without the focus word may still count it in other words: "people"
  * employed as "2,300 direct jobs".)
  */
-function nearFocus(sentence: Sentence, figure: SentenceFigure, focus: QueryTerm | undefined): boolean {
-  const at = focus ? positionsOf(sentence, focus) : [];
+function nearFocus(sentence: Sentence, figure: SentenceFigure, focus: readonly QueryTerm[]): boolean {
+  // Any word of a focus of several ("an *extension* of *tram* line 4 will run 6.2 km").
+  const at = focus.flatMap((t) => positionsOf(sentence, t));
   return at.length === 0 || at.some((p) => Math.abs(p - figure.token) <= FOCUS_REACH);
 }
 
@@ -110,14 +113,15 @@ function typeCheck(
   const kinds = FIGURE_KINDS[type];
   // Of several words naming what is asked about, the last is its head: "construction *jobs*",
   // "interest *rate*", "people *living*".
-  const focus = question.terms.findLast((t) => t.focus && t.known);
+  const focusTerms = question.terms.filter((t) => t.focus && t.known);
+  const focus = focusTerms.at(-1);
   const unsaid = focus !== undefined && positionsOf(sentence, focus).length === 0;
   // "How many turbines" is not answered by 40 metres; "how many hectares" is.
   const asks = (unit: string | null) => question.terms.some((t) => t.term === unit);
   // A figure the question gives ("how much of the $1.3 billion …") is not its answer.
   const answers = (f: SentenceFigure) =>
     !(question.focusSaid && unsaid) &&
-    nearFocus(sentence, f, focus) &&
+    nearFocus(sentence, f, focusTerms) &&
     !question.terms.some((t) => t.term === f.term);
   if (kinds) {
     const measure = (f: SentenceFigure) => f.unit !== null && MEASURE_UNIT.test(f.unit);
@@ -252,7 +256,7 @@ export function scoreSentence(corpus: Corpus, question: Question, sentence: Sent
     person -
     thin -
     (heading ? 1 : 0);
-  return { sentence, coverage, typeOk: ok, score, answerFigures: figures };
+  return { sentence, coverage, typeOk: ok, score, answerFigures: figures, unsaid };
 }
 
 /**
@@ -287,7 +291,11 @@ export function choose(
 
   const first = scored[0];
   if (!first) return { kind: 'decline', reason: 'not-covered', missing: missing.map((t) => t.text) };
-  const top = first.typeOk ? first : scored.find((s) => s.typeOk && s.score >= first.score - TYPE_MARGIN);
+  // The one a little below must say what is asked about: "84 turbines", not "a 25-metre pool" for
+  // the length of a tram extension.
+  const top = first.typeOk
+    ? first
+    : scored.find((s) => s.typeOk && !s.unsaid && s.score >= first.score - TYPE_MARGIN);
   if (!top) {
     for (const s of scored) {
       if (s.score < first.score - TYPE_MARGIN) break;

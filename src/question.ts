@@ -156,6 +156,8 @@ const FOCUS = new RegExp(
 
 /** Verbs that close the words naming what is asked about: "what interest rate *is* …". */
 const AUXILIARY = /^(?:is|are|was|were|will|would|does|do|did|has|have|had|can|could|should)$/;
+/** So does the subject of a clause after them: "how long is the tram extension *they're* building". */
+const CLAUSE_SUBJECT = /^(?:i|you|he|she|we|they|i'm|you're|we're|they're|youre|theyre)$/;
 
 /** "How much is the …", "how many are the …": a measure, maybe of what someone does. */
 const MEASURE_OF_DOER = /^\W*how (?:much|many) (?:is|are|was|were|will) the\b/;
@@ -187,7 +189,8 @@ function focusWordsFrom(
     t !== undefined && !t.figure && !lexicon.stopwords.has(t.surface) && !AUXILIARY.test(t.surface);
   for (let n = 1; n <= 2; n++) {
     const run = tokens.slice(at + 1, at + 1 + n);
-    if (run.length === n && run.every(content) && AUXILIARY.test(tokens[at + 1 + n]?.surface ?? '')) {
+    const closing = tokens[at + 1 + n]?.surface ?? '';
+    if (run.length === n && run.every(content) && (AUXILIARY.test(closing) || CLAUSE_SUBJECT.test(closing))) {
       for (const t of run) words.add(t.surface);
       return { words, said: false };
     }

@@ -315,6 +315,12 @@ describe('on any article set', () => {
       'Some 6,500 athletes from 48 countries will compete in 32 sports.',
     );
     expect(cita.ask("how long is the tram extension they're building?").answer).toContain('6.2 km');
+    // A length a little below the best-matching sentence must be a length of what is asked about.
+    const other = citaOf(
+      'The bid also includes a tram extension and an upgrade of Halvern Central station. Tram line 4 will get five new stops.',
+      '"Right now we train in a 25-metre pool built in the 1970s," he said.',
+    );
+    expect(other.ask("how long is the tram extension they're building?").answered).toBe(false);
     // "sending" is not a typo of "spending".
     const sending = cita.ask('how much is the city sending to the Games?');
     expect(sending.answered).toBe(false);
