@@ -16,7 +16,7 @@ import {
 } from './corpus.ts';
 import type { FigureCluster } from './keyFigures.ts';
 import type { AnswerType, QueryTerm, Question } from './question.ts';
-import type { FigureKind } from './text.ts';
+import { type FigureKind, tokenize } from './text.ts';
 
 const words = (text: string) => text.split(' ');
 const INDEX_OPTIONS = {
@@ -215,8 +215,27 @@ function roleBesideNames(sentence: Sentence, question: Question, role: QueryTerm
       }
     }
   }
-  // A name found only around the sentence (its heading, its title) has no place to measure.
+  // A name found only around the sentence (its heading, its title) has no place to measure,
+  // unless the sentence gives the role to someone else: "Chief Financial Officer of Halvard Air"
+  // is not Brenna's.
+  if (names.some((at) => at.length === 0) && roleOfAnother(sentence, roleAt)) return false;
   return names.every((at) => at.length === 0 || at.some((p) => reached.includes(p)));
+}
+
+/** Whether the role at `roleAt` is followed by "of" and a capitalised name: someone else's role. */
+function roleOfAnother(sentence: Sentence, roleAt: readonly number[]): boolean {
+  const tokens = tokenize(sentence.text);
+  const capitalised = (k: number) => {
+    const token = tokens[k];
+    return token !== undefined && /^\p{Lu}/u.test(sentence.text.slice(token.start, token.end));
+  };
+  return roleAt.some((p) => {
+    for (let k = p + 1; k <= p + ROLE_REACH && k < tokens.length; k++) {
+      if (tokens[k]?.surface !== 'of') continue;
+      return capitalised(k + 1) || (tokens[k + 1]?.surface === 'the' && capitalised(k + 2));
+    }
+    return false;
+  });
 }
 
 export function scoreSentence(corpus: Corpus, question: Question, sentence: Sentence): Scored | null {

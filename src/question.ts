@@ -150,7 +150,7 @@ const QUALIFIERS = new Set(
 );
 
 const FOCUS = new RegExp(
-  String.raw`^\W*(?:(?:what(?:'s|s)?|which|how many|how much|how long|how far)(?:\s+(?:is|are|was|were|will)\s+(?:the|a|an|its|their|(?:[\p{L}]+\s+){0,3}[\p{L}]+(?:'s|s'))|\s+(?:the|a|an|its|their))?|who(?:\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their|[\p{L}]+'s))(?:\s+[\p{L}]+'s)?(?:\s+(?:${[...QUALIFIERS].join('|')}))*\s+([\p{L}']+)`,
+  String.raw`^\W*(?:(?:what(?:'s|s)?|which|how many|how much|how long|how far)(?:\s+(?:is|are|was|were|will)\s+(?:the|a|an|its|their|(?:[\p{L}]+\s+){0,3}[\p{L}]+(?:'s|s'))|\s+(?:the|a|an|its|their))?|who(?:'s|\s+(?:is|are|was|were|will be))\s+(?:the|a|an|its|their|[\p{L}]+'s))(?:\s+[\p{L}]+'s)?(?:\s+(?:${[...QUALIFIERS].join('|')}))*\s+([\p{L}']+)`,
   'u',
 );
 

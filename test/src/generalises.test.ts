@@ -325,4 +325,15 @@ describe('on any article set', () => {
     const sending = cita.ask('how much is the city sending to the Games?');
     expect(sending.answered).toBe(false);
   });
+
+  it("declines X's role when the only holder named has it of another company", () => {
+    // Both names in the title: the sentence alone must say whose the role is.
+    const article = parseArticle(
+      'merger.md',
+      '---\ntitle: Halvard Air and Brenna Airlines agree to merge\npublisher: Wire\nurl: https://example.org/m\n---\nJonas Ekberg, currently Chief Financial Officer of Halvard Air, will serve as Group Chief Financial Officer.\n\nBrenna Airlines was founded in Corvane in 1987.',
+    );
+    const cita = createCita({ dir: '(test)', articles: [article], vocabulary: { synonyms: [] } });
+    expect(cita.ask("who's Brenna's CFO at the moment?").answered).toBe(false);
+    expect(cita.ask("Who is Halvard Air's CFO?").answer).toContain('Jonas Ekberg');
+  });
 });
