@@ -319,7 +319,8 @@ export function choose(
     for (const s of scored) {
       if (s.score < first.score - TYPE_MARGIN) break;
       const next = goesOn(corpus, question, s);
-      if (next) return { kind: 'answer', best: [s, next], conflict: disputedFigure(next, figures, question.type) };
+      if (next)
+        return { kind: 'answer', best: [s, next], conflict: disputedFigure(next, figures, question.type) };
     }
     return { kind: 'decline', reason: 'no-answer-type', missing: [] };
   }

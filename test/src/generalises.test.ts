@@ -309,7 +309,7 @@ describe('on any article set', () => {
     expect(cita.ask('What will the new velodrome cost?').answered).toBe(false);
   });
 
-  it("reads contractions as grammar, and never takes a word it knows for a slip of another", () => {
+  it('reads contractions as grammar, and never takes a word it knows for a slip of another', () => {
     const cita = citaOf(
       'An extension of tram line 4 will run 6.2 km to the Eastbank district. Spending on the Games will reach 640 million euros.',
       'Some 6,500 athletes from 48 countries will compete in 32 sports.',
