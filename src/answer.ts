@@ -119,8 +119,11 @@ function typeCheck(
   // "How many turbines" is not answered by 40 metres; "how many hectares" is.
   const asks = (unit: string | null) => question.terms.some((t) => t.term === unit);
   // A figure the question gives ("how much of the $1.3 billion …") is not its answer.
+  // A count of a thing named in several words ("medal events") must say it: "300 people" at a
+  // protest by "Halvern Before Medals" counts no medal events.
+  const mustSay = question.focusSaid || (type === 'count' && focusTerms.length > 1);
   const answers = (f: SentenceFigure) =>
-    !(question.focusSaid && unsaid) &&
+    !(mustSay && unsaid) &&
     nearFocus(sentence, f, focusTerms) &&
     !question.terms.some((t) => t.term === f.term);
   if (kinds) {

@@ -204,6 +204,10 @@ function focusWordsFrom(
   return { words, said: false };
 }
 
+/** "How big is Pelican Jet's *fleet*": what a name owns (not "how big is the grant", a sum). */
+const OWNED_SIZE =
+  /^\W*how\s+(?:big|large|small)\s+(?:is|are|was|were)\s+(?:the\s+)?(?:[\p{L}]+\s+){0,3}[\p{L}]+(?:'s|s')\s+([\p{L}']+)/u;
+
 /** "How deep/tall/wide will the X be": X is what is asked about. */
 const DIMENSION =
   /^\W*how\s+(?:deep|tall|wide|high)\s+(?:will|is|are|was|were|would)\s+(?:the|a|an|its|their)\s+([\p{L}']+)/u;
@@ -386,7 +390,7 @@ export function analyseQuestion(
     tokens.map((t) => t.term),
   );
   const dimension = DIMENSION.exec(folded)?.[1];
-  const focusWord = dimension ?? FOCUS.exec(folded)?.[1];
+  const focusWord = dimension ?? FOCUS.exec(folded)?.[1] ?? OWNED_SIZE.exec(folded)?.[1];
   const focused =
     type === 'person'
       ? { words: new Set(focusWord ? [focusWord] : []), said: false }
@@ -480,10 +484,16 @@ export function analyseQuestion(
   if ((type === 'date' || type === 'place') && last && !last.known && last === closing(terms, tokens))
     last.focus = true;
   // "The annual running *costs*": the focus stands before the word that asks for the figure.
-  const after = tokens[tokens.findIndex((t) => t.surface === focusWord) + 1];
+  const focusAt = tokens.findIndex((t) => t.surface === focusWord);
+  const after = tokens[focusAt + 1];
+  // "Pelican Jet's *fleet*": what a name owns is asked about; a sentence must say it.
+  const owned = focusAt > 0 && /'s$|s'$/.test(tokens[focusAt - 1]?.surface ?? '');
   const focusSaid =
     terms.some((t) => t.focus) &&
-    (focused.said || dimension !== undefined || (after !== undefined && (cue?.test(after.surface) ?? false)));
+    (focused.said ||
+      owned ||
+      dimension !== undefined ||
+      (after !== undefined && (cue?.test(after.surface) ?? false)));
   return {
     type,
     terms,

@@ -336,4 +336,14 @@ describe('on any article set', () => {
     expect(cita.ask("who's Brenna's CFO at the moment?").answered).toBe(false);
     expect(cita.ask("Who is Halvard Air's CFO?").answer).toContain('Jonas Ekberg');
   });
+
+  it('asks a sentence to say what a name owns, and a count of a thing named in several words to say it', () => {
+    const cita = citaOf(
+      'Together the two airlines control about 62% of domestic seats, against roughly 24% for low-cost rival Pelican Jet. The combined fleet will have 111 aircraft.',
+      'Campaign group Halvern Before Medals gathered around 300 people outside city hall on Thursday. Some 6,500 athletes will compete in 32 sports.',
+    );
+    expect(cita.ask("how big is Pelican Jet's fleet?").answered).toBe(false);
+    expect(cita.ask('how many medal events are on the schedule?').answered).toBe(false);
+    expect(cita.ask('how many sports are there?').answer).toContain('32 sports');
+  });
 });
