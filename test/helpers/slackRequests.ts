@@ -34,6 +34,27 @@ export interface SlackRequests {
 }
 
 let eventCounter = 0;
+let tsCounter = 0;
+
+/** A fresh message timestamp (`1710000000.000001`, …), as Slack gives each message. */
+export const nextTs = () => `1710000000.${String(++tsCounter).padStart(6, '0')}`;
+
+/** An `app_mention` event: `text` after the bot's mention, in #general, by U0ASKER. */
+export function mentionEvent(
+  text: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> & { ts: string } {
+  const ts = nextTs();
+  return {
+    type: 'app_mention',
+    user: 'U0ASKER',
+    text: `<@${BOT_USER_ID}> ${text}`,
+    ts,
+    channel: 'C0GENERAL',
+    event_ts: ts,
+    ...extra,
+  };
+}
 
 /** An Events API callback, as Slack wraps an event (over HTTP, or as a Socket Mode envelope's payload). */
 export function eventCallback(event: Record<string, unknown>, eventId?: string): Record<string, unknown> {

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiCall } from '../fakes/slackApi.ts';
 import { BOT_TOKEN, type SlackHarness, shippedCita, startSlackHarness } from '../helpers/slackHarness.ts';
-import { BOT_ID, BOT_USER_ID } from '../helpers/slackRequests.ts';
+import { BOT_ID, BOT_USER_ID, mentionEvent, nextTs } from '../helpers/slackRequests.ts';
 
 const QUESTION = 'How much is Microsoft investing in Mexico?';
 
@@ -22,21 +22,7 @@ afterEach(() => {
   h.delays.length = 0;
 });
 
-let tsCounter = 0;
-const nextTs = () => `1710000000.${String(++tsCounter).padStart(6, '0')}`;
-
-function mention(text: string, extra: Record<string, unknown> = {}) {
-  const ts = nextTs();
-  return {
-    type: 'app_mention',
-    user: 'U0ASKER',
-    text: `<@${BOT_USER_ID}> ${text}`,
-    ts,
-    channel: 'C0GENERAL',
-    event_ts: ts,
-    ...extra,
-  };
-}
+const mention = mentionEvent;
 
 function dm(text: string, extra: Record<string, unknown> = {}) {
   const ts = nextTs();

@@ -11,7 +11,7 @@ import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/inde
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slackApi.ts';
 import { type FakeSocketMode, startFakeSocketMode } from '../fakes/socketMode.ts';
 import { BOT_TOKEN, shippedCita } from '../helpers/slackHarness.ts';
-import { BOT_USER_ID, commandFields, eventCallback } from '../helpers/slackRequests.ts';
+import { commandFields, eventCallback, mentionEvent } from '../helpers/slackRequests.ts';
 
 const APP_TOKEN = 'xapp-1-A0CITA-000-test-app-token';
 
@@ -48,18 +48,7 @@ afterEach(() => {
   api.reset();
 });
 
-let tsCounter = 0;
-function mention(text: string) {
-  const ts = `1720000000.${String(++tsCounter).padStart(6, '0')}`;
-  return {
-    type: 'app_mention',
-    user: 'U0ASKER',
-    text: `<@${BOT_USER_ID}> ${text}`,
-    ts,
-    channel: 'C0GENERAL',
-    event_ts: ts,
-  };
-}
+const mention = (text: string) => mentionEvent(text);
 
 describe('Slack in Socket Mode', () => {
   it('opens the socket with the app token, and answers a mention in its thread once acknowledged', async () => {
