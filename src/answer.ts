@@ -118,10 +118,10 @@ function typeCheck(
   const unsaid = focus !== undefined && positionsOf(sentence, focus).length === 0;
   // "How many turbines" is not answered by 40 metres; "how many hectares" is.
   const asks = (unit: string | null) => question.terms.some((t) => t.term === unit);
-  // A figure the question gives ("how much of the $1.3 billion …") is not its answer.
   // A count of a thing named in several words ("medal events") must say it: "300 people" at a
   // protest by "Halvern Before Medals" counts no medal events.
   const mustSay = question.focusSaid || (type === 'count' && focusTerms.length > 1);
+  // A figure the question gives ("how much of the $1.3 billion …") is not its answer.
   const answers = (f: SentenceFigure) =>
     !(mustSay && unsaid) &&
     nearFocus(sentence, f, focusTerms) &&
