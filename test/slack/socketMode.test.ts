@@ -48,8 +48,6 @@ afterEach(() => {
   api.reset();
 });
 
-const mention = (text: string) => mentionEvent(text);
-
 describe('Slack in Socket Mode', () => {
   it('opens the socket with the app token, and answers a mention in its thread once acknowledged', async () => {
     expect(socket.connections).toBe(1);
@@ -57,7 +55,7 @@ describe('Slack in Socket Mode', () => {
     expect(api.posts('apps.connections.open').map((call) => call.token)).toEqual([APP_TOKEN]);
     api.reset();
 
-    const event = mention('How much is Microsoft investing in Mexico?');
+    const event = mentionEvent('How much is Microsoft investing in Mexico?');
     const ack = await socket.send('events_api', eventCallback(event));
     expect(ack.envelope_id).toMatch(/^env-/);
     await adapter.idle(10_000);
@@ -85,14 +83,14 @@ describe('Slack in Socket Mode', () => {
 
   it('ignores a message that is not an envelope, and keeps answering', async () => {
     socket.sendRaw('this is not JSON {');
-    const event = mention('How many years does the investment cover?');
+    const event = mentionEvent('How many years does the investment cover?');
     await socket.send('events_api', eventCallback(event));
     await adapter.idle(10_000);
     expect(api.posts('chat.postMessage')).toHaveLength(1);
   });
 
   it('answers a redelivered event only once', async () => {
-    const callback = eventCallback(mention('Who is the CEO of Microsoft?'));
+    const callback = eventCallback(mentionEvent('Who is the CEO of Microsoft?'));
     await socket.send('events_api', callback);
     await socket.send('events_api', callback, { retryAttempt: 1 });
     await adapter.idle(10_000);
@@ -105,7 +103,10 @@ describe('Slack in Socket Mode', () => {
     socket.disconnect('refresh_requested');
     await socket.connected(2);
     expect(api.posts('apps.connections.open')).toHaveLength(1);
-    await socket.send('events_api', eventCallback(mention('How much is Microsoft investing in Mexico?')));
+    await socket.send(
+      'events_api',
+      eventCallback(mentionEvent('How much is Microsoft investing in Mexico?')),
+    );
     await adapter.idle(10_000);
     expect(api.posts('chat.postMessage')).toHaveLength(1);
   });
@@ -117,7 +118,10 @@ describe('Slack in Socket Mode', () => {
     const before = socket.connections;
     socket.disconnect('refresh_requested');
     await socket.connected(before + 1);
-    await socket.send('events_api', eventCallback(mention('How much is Microsoft investing in Mexico?')));
+    await socket.send(
+      'events_api',
+      eventCallback(mentionEvent('How much is Microsoft investing in Mexico?')),
+    );
     await adapter.idle(10_000);
     expect(api.posts('chat.postMessage')).toHaveLength(1);
   });
