@@ -7,13 +7,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { type Paragraph, splitParagraphs } from './markdown.ts';
 import type { ArticleMeta } from './types.ts';
 
-/** A paragraph of article text, verbatim (headings and bullet items are paragraphs of their own). */
-export interface Paragraph {
-  text: string;
-  kind: 'text' | 'heading' | 'item';
-}
+export type { Paragraph };
+export { splitParagraphs };
 
 export interface Article extends ArticleMeta {
   paragraphs: Paragraph[];
@@ -119,32 +117,6 @@ export function parseArticle(fileName: string, source: string): Article {
     author: meta.author ?? null,
     paragraphs,
   };
-}
-
-/** Splits a Markdown body into paragraphs; `#` headings and `-`/`*`/`•` items become their own. */
-export function splitParagraphs(body: string): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  let current: string[] = [];
-  const flush = () => {
-    const joined = current.join(' ').replace(/\s+/g, ' ').trim();
-    if (joined) paragraphs.push({ text: joined, kind: 'text' });
-    current = [];
-  };
-  for (const raw of body.split(/\r?\n/)) {
-    const line = raw.trim();
-    const heading = /^#{1,6}\s+(.*?)\s*#*$/.exec(line);
-    const item = /^(?:[-*+•]|\d+[.)])\s+(.*)$/.exec(line);
-    if (!line) flush();
-    else if (heading?.[1]) {
-      flush();
-      paragraphs.push({ text: heading[1], kind: 'heading' });
-    } else if (item?.[1]) {
-      flush();
-      paragraphs.push({ text: item[1].trim(), kind: 'item' });
-    } else current.push(line);
-  }
-  flush();
-  return paragraphs;
 }
 
 /** Parses a YAML data file through `schema`; errors name the file and the field. */

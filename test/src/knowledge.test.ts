@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge } from '../../src/index.ts';
-import { parseArticle, splitParagraphs } from '../../src/knowledge.ts';
+import { parseArticle } from '../../src/knowledge.ts';
 
 const good = `---
 title: A title
@@ -80,15 +80,6 @@ describe('parseArticle', () => {
       'a.md: the article body is empty',
     );
     expect(fails('---\ntitle: [unclosed\n---\nBody')).toMatch(/^a\.md: front matter is not valid YAML: /);
-  });
-});
-
-describe('splitParagraphs', () => {
-  it('keeps text verbatim apart from joining wrapped lines', () => {
-    expect(splitParagraphs('One “quoted” line,\nstill one.\n\n* item')).toEqual([
-      { text: 'One “quoted” line, still one.', kind: 'text' },
-      { text: 'item', kind: 'item' },
-    ]);
   });
 });
 
