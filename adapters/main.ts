@@ -3,7 +3,7 @@
  * local terminal chat over the shipped (or --knowledge) articles.
  */
 import { existsSync } from 'node:fs';
-import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadCita } from '../src/index.ts';
+import { type CitaOptions, DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadCita } from '../src/index.ts';
 import { knowledgeDirFrom } from './cli/args.ts';
 import { runChat } from './cli/chat.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -20,11 +20,21 @@ async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   const dir = knowledgeDirFrom(process.argv.slice(2)) ?? config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
-  const cita = await loadCita(dir);
-  if (!config.slack && !config.teams) return runChat(cita);
+  if (!config.slack && !config.teams) return runChat(await loadCita(dir));
 
   const log = createLogger(config.logLevel);
-  const knowledge = createKnowledgeHolder(cita, dir, log);
+  // A bug in the core reaches the user as a plain apology; the operator gets the error in the log.
+  const options: CitaOptions = {
+    onError: (error, context) =>
+      log.error('core.failed', {
+        ...context,
+        error,
+        stack: error instanceof Error ? error.stack : undefined,
+      }),
+  };
+  const cita = await loadCita(dir, options);
+
+  const knowledge = createKnowledgeHolder(cita, dir, log, (from) => loadCita(from, options));
   const inflight = createInFlight();
   const ctx = {
     getCita: knowledge.current,

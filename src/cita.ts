@@ -36,6 +36,14 @@ export { MAX_QUESTION_LENGTH } from './input.ts';
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge/', import.meta.url));
 
 /** Hints about the asker, from the platform. */
+export interface CitaOptions {
+  /**
+   * Told of an error inside `ask` or `figures` (a bug: the user only gets a plain apology), with
+   * the question's length: where the process can log it. Must not throw.
+   */
+  onError?: (error: unknown, context: { call: 'ask' | 'figures'; length: number }) => void;
+}
+
 export interface AskOptions {
   /** The user's locale (Teams' `activity.locale`, Slack's user locale), e.g. `es-MX`. */
   locale?: string;
@@ -78,7 +86,10 @@ class Engine implements Cita {
   private readonly glossary: Knowledge['glossary'];
   private spanish: SpanishLexicon | undefined;
 
-  constructor(knowledge: Knowledge) {
+  constructor(
+    knowledge: Knowledge,
+    private readonly options: CitaOptions = {},
+  ) {
     this.articles = knowledge.articles.map(toMeta);
     this.glossary = knowledge.glossary;
     this.lexicon = buildLexicon(knowledge.vocabulary);
@@ -120,8 +131,9 @@ class Engine implements Cita {
     }
     try {
       return withNotices(this.answer(text, language));
-    } catch {
+    } catch (error) {
       // Never let one odd question take the process down; say so plainly instead.
+      this.report(error, 'ask', text);
       return withNotices({
         ...base,
         answered: false,
@@ -228,10 +240,19 @@ class Engine implements Cita {
     let understood: { language: AnswerLanguage; terms: string[] };
     try {
       understood = this.topicTerms(topic, detectLanguage(topic, locale));
-    } catch {
+    } catch (error) {
+      this.report(error, 'figures', topic);
       understood = { language: detectLanguage(topic, locale), terms: [] };
     }
     return { topic, language: understood.language, figures: this.keyFigures(new Set(understood.terms)) };
+  }
+
+  private report(error: unknown, call: 'ask' | 'figures', text: string): void {
+    try {
+      this.options.onError?.(error, { call, length: text.length });
+    } catch {
+      // A failing reporter must not turn an apology into a crash.
+    }
   }
 
   /** Key figures; with `wanted`, only those whose sentences contain one of its terms. */
@@ -297,11 +318,11 @@ function recurringNames(corpus: Corpus): string[] {
     .map(([name]) => name);
 }
 
-export function createCita(knowledge: Knowledge): Cita {
-  return new Engine(knowledge);
+export function createCita(knowledge: Knowledge, options?: CitaOptions): Cita {
+  return new Engine(knowledge, options);
 }
 
 /** Loads the knowledge folder and builds Cita over it. Throws KnowledgeError on bad files. */
-export async function loadCita(dir: string = DEFAULT_KNOWLEDGE_DIR): Promise<Cita> {
-  return createCita(await loadKnowledge(dir));
+export async function loadCita(dir: string = DEFAULT_KNOWLEDGE_DIR, options?: CitaOptions): Promise<Cita> {
+  return createCita(await loadKnowledge(dir), options);
 }

@@ -68,7 +68,8 @@ export function buildSpanishLexicon(glossary: Glossary | undefined): SpanishLexi
     if (!word) continue;
     lexicon.words.set(word.surface, english);
     // The first entry for a stem keeps it, so a base form is not overridden by a rarer one.
-    if (!lexicon.stems.has(word.term) || glossary?.entries[key]) lexicon.stems.set(word.term, english);
+    if (!lexicon.stems.has(word.term) || (glossary && Object.hasOwn(glossary.entries, key)))
+      lexicon.stems.set(word.term, english);
   }
   lexicon.phrases.sort((a, b) => b.stems.length - a.stems.length);
   for (const [word, english] of lexicon.words)

@@ -2,6 +2,7 @@
 export {
   type AskOptions,
   type Cita,
+  type CitaOptions,
   createCita,
   DEFAULT_KNOWLEDGE_DIR,
   loadCita,

@@ -164,18 +164,23 @@ export class SimilarityJoin {
    * (what y looks up, its probe prefix); and x weighs at least t of y (length filter).
    */
   pairs(items: readonly TermList[], threshold: number, visit: (i: number, j: number) => void): void {
-    const order = items.map((_, i) => i).sort((i, j) => this.total(items[i]) - this.total(items[j]) || i - j);
+    const totals = Float64Array.from(items, (item) => this.terms(item).total);
+    const order = items
+      .map((_, i) => i)
+      .sort((i, j) => (totals[i] as number) - (totals[j] as number) || i - j);
     const indexShare = (2 * threshold) / (1 + threshold);
     const lists = new Map<string, number[]>();
     const seen = new Int32Array(items.length).fill(-1);
     for (const j of order) {
       const sentence = items[j] as TermList;
-      const lightest = threshold * this.total(sentence) * (1 - 1e-9);
+      const lightest = threshold * (totals[j] as number) * (1 - 1e-9);
       for (const term of this.prefix(sentence, threshold)) {
-        for (const i of lists.get(term) ?? []) {
+        const list = lists.get(term);
+        if (!list) continue;
+        for (const i of list) {
           if (seen[i] === j) continue;
           seen[i] = j;
-          if (this.total(items[i]) >= lightest) visit(i, j);
+          if ((totals[i] as number) >= lightest) visit(i, j);
         }
       }
       for (const term of this.prefix(sentence, indexShare)) {
@@ -184,10 +189,6 @@ export class SimilarityJoin {
         else lists.set(term, [j]);
       }
     }
-  }
-
-  private total(sentence: TermList | undefined): number {
-    return sentence ? this.terms(sentence).total : 0;
   }
 }
 
@@ -268,8 +269,8 @@ const AROUND_COUNTED = 0.12;
  */
 const MAX_DISPUTED_RATIO = 20;
 
-function comparable(a: FigureOccurrence, b: FigureOccurrence): boolean {
-  const [x, y] = [Math.abs(a.info.value), Math.abs(b.info.value)];
+function comparable(a: number, b: number): boolean {
+  const [x, y] = [Math.abs(a), Math.abs(b)];
   return Math.max(x, y) <= MAX_DISPUTED_RATIO * Math.min(x, y);
 }
 
@@ -321,19 +322,24 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
     values.set(sentenceOf(o).article, o.term);
     perArticle.set(root, values);
   });
+  // Whether two figures give the same value wherever they name the same article.
+  const agrees = (small: Map<number, string>, large: Map<number, string>) => {
+    for (const [article, term] of small) if ((large.get(article) ?? term) !== term) return false;
+    return true;
+  };
   // The two roots' values by article, the figure naming fewer articles first.
   const bySize = (a: number, b: number) => {
     const [x, y] = [perArticle.get(a), perArticle.get(b)];
     return (x?.size ?? 0) < (y?.size ?? 0) ? [x, y] : [y, x];
   };
-  // Figures found to hold different values from one article, by their roots (while they last).
-  const apart = new Set<string>();
+  // Figures found to hold different values from one article, by their roots (while they last),
+  // as one number per pair: candidate pairs run into the millions in a large knowledge.
+  const apart = new Set<number>();
   const canJoin = (a: number, b: number): boolean => {
-    const pair = a < b ? `${a} ${b}` : `${b} ${a}`;
+    const pair = a < b ? a * occurrences.length + b : b * occurrences.length + a;
     if (apart.has(pair)) return false;
     const [small, large] = bySize(a, b);
-    if (small && large && [...small].every(([article, term]) => (large.get(article) ?? term) === term))
-      return true;
+    if (small && large && agrees(small, large)) return true;
     apart.add(pair);
     return false;
   };
@@ -383,6 +389,15 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
     for (const article of small) if (large.has(article)) return true;
     return false;
   };
+  // What the candidate pairs are first checked on, as numbers (pairs run into the millions).
+  const termIds = new Map<string, number>();
+  const termOf = Int32Array.from(occurrences, (o) => {
+    let id = termIds.get(o.term);
+    if (id === undefined) termIds.set(o.term, (id = termIds.size));
+    return id;
+  });
+  const articleOf = Int32Array.from(occurrences, (o) => sentenceOf(o).article);
+  const valueOf = Float64Array.from(occurrences, (o) => o.info.value);
   const groups = groupByEach(occurrences, disputable).sort((a, b) => a.length - b.length);
   for (const group of groups) {
     const items = group.map((i) => occurrences[i] as FigureOccurrence);
@@ -392,12 +407,17 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
     const first = items[0];
     const threshold = first && (first.unit || countedOf(first).length > 0) ? SAME_THING_COUNTED : SAME_THING;
     const consider = (x: number, y: number, near: (a: FigureOccurrence, b: FigureOccurrence) => boolean) => {
-      const a = items[x] as FigureOccurrence;
-      const b = items[y] as FigureOccurrence;
-      if (a.term === b.term || sentenceOf(a).article === sentenceOf(b).article || !comparable(a, b)) return;
       const [ia, ib] = [group[x] as number, group[y] as number];
+      if (termOf[ia] === termOf[ib] || articleOf[ia] === articleOf[ib]) return;
+      if (!comparable(valueOf[ia] as number, valueOf[ib] as number)) return;
       const [ra, rb] = [find(ia), find(ib)];
-      if (ra !== rb && canJoin(ra, rb) && !bothIn(ia, ib) && near(a, b)) dispute(ra, rb);
+      if (
+        ra !== rb &&
+        canJoin(ra, rb) &&
+        !bothIn(ia, ib) &&
+        near(items[x] as FigureOccurrence, items[y] as FigureOccurrence)
+      )
+        dispute(ra, rb);
     };
     join.pairs(items.map(sentenceOf), threshold, (x, y) =>
       consider(x, y, (a, b) => {

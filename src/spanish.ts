@@ -53,38 +53,42 @@ export function localeLanguage(locale?: string): AnswerLanguage {
   return locale?.trim().toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
-const SCALES_ES: Record<string, number> = {
-  mil: 1e3,
-  millon: 1e6,
-  millones: 1e6,
-  millardo: 1e9,
-  millardos: 1e9,
-  'mil millones': 1e9,
-  // Spanish "billón" is a million millions: 10¹², never the English billion.
-  billon: 1e12,
-  billones: 1e12,
-};
+const SCALES_ES = new Map<string, number>(
+  Object.entries({
+    mil: 1e3,
+    millon: 1e6,
+    millones: 1e6,
+    millardo: 1e9,
+    millardos: 1e9,
+    'mil millones': 1e9,
+    // Spanish "billón" is a million millions: 10¹², never the English billion.
+    billon: 1e12,
+    billones: 1e12,
+  }),
+);
 
-const NUMBER_WORDS_ES: Record<string, number> = {
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-  once: 11,
-  doce: 12,
-  quince: 15,
-  veinte: 20,
-  treinta: 30,
-  cuarenta: 40,
-  cincuenta: 50,
-  cien: 100,
-  docena: 12,
-};
+const NUMBER_WORDS_ES = new Map<string, number>(
+  Object.entries({
+    dos: 2,
+    tres: 3,
+    cuatro: 4,
+    cinco: 5,
+    seis: 6,
+    siete: 7,
+    ocho: 8,
+    nueve: 9,
+    diez: 10,
+    once: 11,
+    doce: 12,
+    quince: 15,
+    veinte: 20,
+    treinta: 30,
+    cuarenta: 40,
+    cincuenta: 50,
+    cien: 100,
+    docena: 12,
+  }),
+);
 
 const UNITS_ES: Record<string, string> = {
   '%': '%',
@@ -123,13 +127,13 @@ export function tokenizeSpanish(text: string): Token[] {
   const tokens: Token[] = [];
   for (const { groups: g, text: raw, start, end, word: surface } of scanFolded(text, TOKEN_ES)) {
     if (surface) {
-      const numberWord = NUMBER_WORDS_ES[surface];
+      const numberWord = NUMBER_WORDS_ES.get(surface);
       const previous = tokens.at(-1);
       if (numberWord !== undefined) {
         tokens.push(figureToken({ value: numberWord, scaled: false }, surface, start, end));
         continue;
       }
-      const scale = SCALES_ES[surface];
+      const scale = SCALES_ES.get(surface);
       if (scale) {
         const joinable =
           previous?.figure &&
@@ -156,7 +160,7 @@ export function tokenizeSpanish(text: string): Token[] {
     }
     const scaleWord = (g.scale ?? '').toLowerCase().replace(/\s+/g, ' ');
     const info: FigureInfo = {
-      value: parseSpanishNumber(g.num ?? '0') * (SCALES_ES[scaleWord] ?? 1),
+      value: parseSpanishNumber(g.num ?? '0') * (SCALES_ES.get(scaleWord) ?? 1),
       scaled: scaleWord !== '',
     };
     if (g.cur) info.currency = currencyOf(g.cur);

@@ -44,38 +44,42 @@ export function fold(text: string): string {
     .replace(/[‐-―−]/g, '-');
 }
 
-const SCALES: Record<string, number> = {
-  thousand: 1e3,
-  k: 1e3,
-  million: 1e6,
-  mn: 1e6,
-  m: 1e6,
-  billion: 1e9,
-  bn: 1e9,
-  b: 1e9,
-  trillion: 1e12,
-};
+const SCALES = new Map<string, number>(
+  Object.entries({
+    thousand: 1e3,
+    k: 1e3,
+    million: 1e6,
+    mn: 1e6,
+    m: 1e6,
+    billion: 1e9,
+    bn: 1e9,
+    b: 1e9,
+    trillion: 1e12,
+  }),
+);
 
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  dozen: 12,
-};
+const NUMBER_WORDS = new Map<string, number>(
+  Object.entries({
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    fifteen: 15,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    hundred: 100,
+    dozen: 12,
+  }),
+);
 
 const UNITS: Record<string, string> = {
   '%': '%',
@@ -208,12 +212,12 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const { groups: g, text: raw, start, end, word: surface } of scanFolded(text, TOKEN)) {
     if (surface) {
-      const numberWord = NUMBER_WORDS[surface];
+      const numberWord = NUMBER_WORDS.get(surface);
       if (numberWord !== undefined) {
         tokens.push(figureToken({ value: numberWord, scaled: false }, surface, start, end));
         continue;
       }
-      const scale = SCALES[surface];
+      const scale = SCALES.get(surface);
       const previous = tokens.at(-1);
       // "five million": a scale word right after a number word or plain number joins it.
       if (scale && scale >= 1e6 && previous?.figure && !previous.figure.scaled && !previous.figure.unit) {
@@ -226,7 +230,7 @@ export function tokenize(text: string): Token[] {
     }
     const scaleWord = (g.scale ?? g.glued ?? '').toLowerCase();
     const info: FigureInfo = {
-      value: Number.parseFloat((g.num ?? '0').replace(/,/g, '')) * (SCALES[scaleWord] ?? 1),
+      value: Number.parseFloat((g.num ?? '0').replace(/,/g, '')) * (SCALES.get(scaleWord) ?? 1),
       scaled: scaleWord !== '',
     };
     if (g.cur) info.currency = currencyOf(g.cur);

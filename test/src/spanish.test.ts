@@ -53,6 +53,10 @@ describe('Spanish numbers', () => {
     expect(figures(spanish)).toEqual([englishFigure(english)]);
   });
 
+  it('reads words named like built-in object properties as words, not figures', () => {
+    expect(figures('el constructor toString valueOf')).toEqual([]);
+  });
+
   it('never reads "billón" (10¹²) as an English billion (10⁹)', () => {
     expect(figures('1,3 billones')).toEqual([englishFigure('1.3 trillion')]);
     expect(figures('un billón')).not.toEqual([englishFigure('1 billion')]);

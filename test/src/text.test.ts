@@ -17,6 +17,17 @@ describe('tokenize', () => {
     expect(terms('25% and 10 per cent')).toEqual(['25%', 'and', '10%']);
   });
 
+  it('reads words named like built-in object properties as words', () => {
+    expect(terms('the constructor valueOf toString hasOwnProperty __proto__')).toEqual([
+      'the',
+      'constructor',
+      'valueof',
+      'tostr',
+      'hasownproperti',
+      'proto',
+    ]);
+  });
+
   it('records currency, unit and offsets of a figure', () => {
     const [token] = tokenize('€2.5bn');
     expect(token).toMatchObject({
