@@ -18,6 +18,11 @@ const spanishSchema = z.object({
   glossary: z.record(z.string(), z.union([z.string().transform((v) => [v]), z.array(z.string()).min(1)])),
 });
 
+export interface SpanishPhrase {
+  stems: string[];
+  english: string[];
+}
+
 export interface SpanishLexicon {
   stopwords: Set<string>;
   metaWords: Set<string>;
@@ -25,8 +30,8 @@ export interface SpanishLexicon {
   words: Map<string, string[]>;
   /** Spanish stem → English alternatives (for inflected forms). */
   stems: Map<string, string[]>;
-  /** Multi-word keys as stems, longest first. */
-  phrases: { stems: string[]; english: string[] }[];
+  /** Multi-word keys as stems, by their first stem, longest first. */
+  phrases: Map<string, SpanishPhrase[]>;
   /** The words and stems again, for finding a misspelt word ("inverción"). */
   fuzzyWords: FirstLetterMap<string[]>;
   fuzzyStems: FirstLetterMap<string[]>;
@@ -49,7 +54,7 @@ export function buildSpanishLexicon(glossary: Glossary | undefined): SpanishLexi
     metaWords: new Set(base.metaWords.map(fold)),
     words: new Map(),
     stems: new Map(),
-    phrases: [],
+    phrases: new Map(),
     fuzzyWords: new FirstLetterMap(),
     fuzzyStems: new FirstLetterMap(),
   };
@@ -59,9 +64,11 @@ export function buildSpanishLexicon(glossary: Glossary | undefined): SpanishLexi
     if (words.length === 0) continue;
     if (words.length > 1) {
       const stems = words.map((w) => w.term);
-      const existing = lexicon.phrases.find((p) => p.stems.join(' ') === stems.join(' '));
+      const first = stems[0] as string;
+      const list = lexicon.phrases.get(first) ?? [];
+      const existing = list.find((p) => p.stems.join(' ') === stems.join(' '));
       if (existing) existing.english = english;
-      else lexicon.phrases.push({ stems, english });
+      else lexicon.phrases.set(first, [...list, { stems, english }]);
       continue;
     }
     const word = words[0];
@@ -71,7 +78,7 @@ export function buildSpanishLexicon(glossary: Glossary | undefined): SpanishLexi
     if (!lexicon.stems.has(word.term) || (glossary && Object.hasOwn(glossary.entries, key)))
       lexicon.stems.set(word.term, english);
   }
-  lexicon.phrases.sort((a, b) => b.stems.length - a.stems.length);
+  for (const list of lexicon.phrases.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   for (const [word, english] of lexicon.words)
     if (word.length >= FUZZY_MIN) lexicon.fuzzyWords.set(word, english);
   for (const [stem, english] of lexicon.stems)

@@ -176,9 +176,9 @@ export function analyseSpanish(
       });
       continue;
     }
-    const phrase = spanish.phrases.find((p) =>
-      p.stems.every((stem, k) => tokens[i + k]?.term === stem && !tokens[i + k]?.figure),
-    );
+    const phrase = spanish.phrases
+      .get(token.term)
+      ?.find((p) => p.stems.every((stem, k) => tokens[i + k]?.term === stem && !tokens[i + k]?.figure));
     if (phrase) {
       const last = tokens[i + phrase.stems.length - 1] as Token;
       const text = question.slice(token.start, last.end);
