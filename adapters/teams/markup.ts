@@ -4,6 +4,7 @@
  * render), so article and user text is escaped before it goes into `text`. Cards never need this:
  * they carry untrusted text only in `TextRun`s, which Adaptive Cards do not parse.
  */
+import { decodeHTMLStrict } from 'entities';
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
@@ -67,19 +68,6 @@ export function safeUrl(url: string): string | undefined {
 
 export { clip } from '../clip.ts';
 
-const NAMED: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, body: string) => {
-    if (body[0] !== '#') return NAMED[body.toLowerCase()] ?? whole;
-    const code =
-      body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
-    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
-      ? String.fromCodePoint(code)
-      : ' ';
-  });
-}
-
 /**
  * The text a user typed, from what Teams sends: other people's `<at>Name</at>` mentions become
  * their names, leftover HTML tags are dropped, entities decoded, control characters and runs of
@@ -88,7 +76,7 @@ function decodeEntities(text: string): string {
 export function cleanIncomingText(raw: unknown): string {
   if (typeof raw !== 'string') return '';
   return (
-    decodeEntities(
+    decodeHTMLStrict(
       raw
         .slice(0, MAX_INCOMING_CHARS)
         .replace(/<at\b[^>]*>([\s\S]*?)<\/at>/gi, '$1')

@@ -36,6 +36,7 @@ describe('cleanIncomingText', () => {
       'Ana asks: how much & when? 😀 A',
     );
     expect(cleanIncomingText('a\u202eb\u0000c')).toBe('a b c');
+    expect(cleanIncomingText('Qu&eacute; es &amp;lt;x&gt; &unknown;')).toBe('Qué es &lt;x> &unknown;');
   });
 
   it('treats anything but a string as empty and never throws', () => {
