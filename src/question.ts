@@ -95,7 +95,7 @@ const TYPE_CUES: [RegExp, AnswerType][] = [
     'duration',
   ],
   [
-    /\bhow (?:much|many) (?:gigawatts?|megawatts?|gw|mw|energy|power|capacity)\b|\bwhat(?:'s| is) (?:the|its) (?:capacity|output)\b|\b(?:generating|generation|installed|power) capacity\b/,
+    /\bhow (?:much|many) (?:gigawatts?|megawatts?|gw|mw|energy|power|capacity)\b|\bwhat(?:'s| is| will be) (?:the|its) (?:(?:total|overall|full|combined|planned|installed|maximum|peak|final) )?(?:capacity|output)\b|\b(?:generating|generation|installed|power) capacity\b/,
     'capacity',
   ],
   [/\b(?:what|which) (?:percentage|share|proportion)\b|\bhow many percent\b/, 'percent'],
@@ -233,8 +233,21 @@ for (const word of ['what', 'when', 'where', 'which', 'who', 'how', 'why']) {
 }
 
 /** Words that only carry grammar: "*going to* open", "be *in place*", "*take place*", "*in terms of*". */
+/**
+ * An adverb made from another word ("convincingly", "reportedly", "roughly"): how something was
+ * done, not what is asked about. When the articles never use it, it is left out of the question.
+ */
+const DERIVED_ADVERB = /^\p{L}{3,}(?:ingly|edly|ally|ously|ively|fully|lessly|ably|ibly|ently|antly|ately)$/u;
+
+/** Months and weekdays: a date the question names, so one the articles lack cannot be answered around. */
+const DATE_NAME =
+  /^(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** "the 11th", "1st": a day or a rank the question names. */
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+
 const LIGHT_PHRASE =
-  /^(?:going (?:to|in|into|on|up|ahead)|in place|tak(?:e|es|en|ing) place|took place|in terms|terms of)$/;
+  /^(?:going (?:to|in|into|on|up|ahead)|in place|tak(?:e|es|en|ing) place|took place|in terms|terms of|in total|all told)$/;
 
 /**
  * The question with a misspelt question word at its start put right ("wen" → "when", "whta" →
@@ -442,6 +455,7 @@ export function analyseQuestion(
       if (cue?.test(token.surface)) continue;
       // A lone letter the articles never use ("i.e.", a stray key) says nothing.
       if (token.surface.length === 1 && !corpus.surfaces.has(token.surface)) continue;
+      if (DERIVED_ADVERB.test(token.surface) && !corpus.surfaces.has(token.surface)) continue;
     }
     if (type === 'person' && terms.length === 0 && !token.figure && lexicon.leading.asks.has(token.term)) {
       const leader = leaderTerm(corpus, lexicon, original);
@@ -451,12 +465,16 @@ export function analyseQuestion(
     }
     const capitalised = /^\p{Lu}/u.test(original) && (i > 0 || !QUESTION_WORDS.test(token.surface));
     const specific =
-      Boolean(token.figure) || (capitalised && (i > 0 || !lexicon.stopwords.has(token.surface)));
-    const resolved = token.figure
-      ? corpus.df.has(token.term)
-        ? { term: token.term, corrected: false }
-        : undefined
-      : resolver.resolve(token.surface, token.term, specific);
+      Boolean(token.figure) ||
+      DATE_NAME.test(token.surface) ||
+      ORDINAL.test(token.surface) ||
+      (capitalised && (i > 0 || !lexicon.stopwords.has(token.surface)));
+    const resolved =
+      token.figure || ORDINAL.test(token.surface)
+        ? corpus.df.has(token.term)
+          ? { term: token.term, corrected: false }
+          : undefined
+        : resolver.resolve(token.surface, token.term, specific);
     const term = resolved?.term ?? token.term;
     if (seen.has(term)) continue;
     seen.add(term);

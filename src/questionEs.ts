@@ -32,6 +32,11 @@ const TYPE_CUES_ES: [RegExp, AnswerType][] = [
     'capacity',
   ],
   [/\b(?:que|cual es el) (?:porcentaje|proporcion)\b|\bcuanto por ciento\b/, 'percent'],
+  // "¿Cuánta agua va a gastar?": a measure of water, not money, whatever the verb.
+  [
+    /\bcuant[oa]s? (?:agua|electricidad|gas|combustible|terreno|tierra|suelo|espacio|residuos|basura|emisiones|litros|toneladas|hectareas)\b/,
+    'quantity',
+  ],
   [
     /\bcuant[oa]\b.*\b(?:dinero|cuesta|costo|coste|invi\w*|invert\w*|inversion\w*|gast\w*|vale|valor|dolares|pesos|presupuesto|financ\w*|pag\w*|fondos)\b|\b(?:cual|que) (?:es )?(?:el )?(?:costo|coste|precio|valor|monto)\b/,
     'money',

@@ -204,6 +204,14 @@ export function currencyOf(written: string): string {
   );
 }
 
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/;
+
+/** A number written as digits alone: no currency, unit, scale or decimals. */
+function isPlainInteger(token: Token): token is Token & { figure: FigureInfo } {
+  const f = token.figure;
+  return f !== undefined && !f.scaled && !f.currency && !f.unit && /^\d+$/.test(token.surface);
+}
+
 /**
  * Splits text into tokens; figures stay whole.
  * @example tokenize('$1.3 billion for 30,000 SMBs').map((t) => t.term) // ['1300000000', 'for', '30000', 'smb']
@@ -222,6 +230,21 @@ export function tokenize(text: string): Token[] {
       // "five million": a scale word right after a number word or plain number joins it.
       if (scale && scale >= 1e6 && previous?.figure && !previous.figure.scaled && !previous.figure.unit) {
         joinScale(previous as Token & { figure: FigureInfo }, scale, surface, end);
+        continue;
+      }
+      // "11th", "1st": a day or a rank, read as its number but not as a figure of anything.
+      if (
+        ORDINAL_SUFFIX.test(surface) &&
+        previous?.figure &&
+        previous.end === start &&
+        isPlainInteger(previous)
+      ) {
+        tokens[tokens.length - 1] = {
+          term: String(previous.figure.value),
+          surface: `${previous.surface}${surface}`,
+          start: previous.start,
+          end,
+        };
         continue;
       }
       const term = wordTerm(surface) || surface;

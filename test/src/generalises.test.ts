@@ -346,4 +346,36 @@ describe('on any article set', () => {
     expect(cita.ask('how many medal events are on the schedule?').answered).toBe(false);
     expect(cita.ask('how many sports are there?').answer).toContain('32 sports');
   });
+  it('reads an ordinal as its day, and a month or day the articles lack as unanswerable', () => {
+    const cita = citaOf(
+      'The union called off two further strike days planned for 11 and 12 September. Ticket prices rose by 4% in March.',
+      'Drivers will return to a full timetable from Monday 8 September.',
+    );
+    expect(cita.ask('are the strikes on the 11th and 12th still happening?').answer).toContain(
+      '11 and 12 September',
+    );
+    const january = cita.ask('are ticket prices going up again in january?');
+    expect(january).toMatchObject({ answered: false, missing: ['january'] });
+    expect(cita.ask('is there a strike on the 14th?')).toMatchObject({ answered: false, missing: ['14th'] });
+  });
+
+  it('leaves out a manner adverb the articles never use, and an aggregate "in total"', () => {
+    const cita = citaOf(
+      'Drivers will vote again next year. The drivers vote was held online. Drivers said the vote was fair. Most drivers vote in every ballot. The vote of the drivers ends the dispute. Strike days hit commuters. Strike days were called by the union. More strike days were planned.',
+      'Members of the drivers union backed the new pay deal with the national rail operator, with 87.3% voting yes on a turnout of 78%. The deal runs for three years. The operator will restore the full timetable next week.',
+      'The union staged 17 strike days since February, costing the operator millions in lost fares. Commuters said the strikes had thrown the region into chaos. The minister welcomed the vote.',
+    );
+    expect(cita.ask('how convincingly did the drivers vote?').answer).toContain('87.3%');
+    expect(cita.ask('how many strike days were there in total?').answer).toContain('17 strike days');
+  });
+
+  it('asks for a capacity when "the total capacity" is asked, not for any amount', () => {
+    const cita = citaOf(
+      'Halvern will spend $4.2 billion building the campus, which will create 650 permanent jobs once it is built.',
+      'The campus will have a total capacity of 480 megawatts when it is fully built out in 2031.',
+    );
+    expect(cita.ask("what's the total capacity gonna be once it's all built out").answer).toContain(
+      '480 megawatts',
+    );
+  });
 });

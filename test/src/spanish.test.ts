@@ -77,6 +77,7 @@ describe('Spanish question types', () => {
     ['¿Cuántas personas?', 'count'],
     ['¿Cuántos años dura?', 'duration'],
     ['¿Cuánto es?', 'amount'],
+    ['¿Cuánta agua va a gastar al día?', 'quantity'],
     ['¿Quién es el director?', 'person'],
     ['¿Cuándo empieza?', 'date'],
     ['¿Dónde está?', 'place'],

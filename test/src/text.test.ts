@@ -28,6 +28,16 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('reads "11th" as the number 11, but not as a figure of anything', () => {
+    expect(tokenize('the 11th and 2nd-largest').map((t) => [t.term, Boolean(t.figure)])).toEqual([
+      ['the', false],
+      ['11', false],
+      ['and', false],
+      ['2', false],
+      ['largest', false],
+    ]);
+  });
+
   it('records currency, unit and offsets of a figure', () => {
     const [token] = tokenize('€2.5bn');
     expect(token).toMatchObject({
