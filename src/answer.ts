@@ -204,8 +204,10 @@ function roleBesideNames(sentence: Sentence, question: Question, role: QueryTerm
     .filter((t) => t.specific && t.known && t !== role)
     .map((name) => positionsOf(sentence, name));
   // Next to the role, or to a word of a name next to it: "chief executive of Northern Glens
-  // Hospital Group" stands beside all four words.
-  const roleAt = positionsOf(sentence, role);
+  // Hospital Group" stands beside all four words. A deputy's title is not the role ("senior vice
+  // *president*", "deputy *mayor*").
+  const roleAt = positionsOf(sentence, role).filter((p) => !deputyAt(sentence, p - 1));
+  if (roleAt.length === 0) return false;
   const reached: number[] = [];
   const beside = (p: number, at: readonly number[], reach: number) =>
     at.some((q) => Math.abs(p - q) <= reach);
@@ -223,6 +225,13 @@ function roleBesideNames(sentence: Sentence, question: Question, role: QueryTerm
   // is not Brenna's.
   if (names.some((at) => at.length === 0) && roleOfAnother(sentence, roleAt)) return false;
   return names.every((at) => at.length === 0 || at.some((p) => reached.includes(p)));
+}
+
+const DEPUTY = new Set(['vice', 'deputi', 'assist', 'associ']);
+
+/** Whether the word at position `p` makes the role after it a deputy's. */
+function deputyAt(sentence: Sentence, p: number): boolean {
+  return sentence.terms.some((term, k) => sentence.positions[k] === p && DEPUTY.has(term));
 }
 
 /** Whether the role at `roleAt` is followed by "of" and a capitalised name: someone else's role. */
@@ -355,7 +364,13 @@ export function choose(
 function goesOn(corpus: Corpus, question: Question, first: Scored): Scored | null {
   const sentence = corpus.sentences[first.sentence.id + 1];
   if (first.coverage < 1 || !sentence || sentence.passage !== first.sentence.passage) return null;
-  const next = scoreSentence(corpus, question, sentence);
+  // The names the first sentence says, the next one goes on about ("Construction … at a cost of"),
+  // unless it names something of its own ("… financed separately by Helioquen").
+  const said = (t: QueryTerm) => [t.term, ...t.related].some((r) => first.sentence.terms.includes(r));
+  const terms = sentence.hasName
+    ? question.terms
+    : question.terms.map((t) => (t.specific && said(t) ? { ...t, specific: false } : t));
+  const next = scoreSentence(corpus, { ...question, terms }, sentence);
   return next?.typeOk && next.coverage >= MIN_COVERAGE ? next : null;
 }
 

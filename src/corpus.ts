@@ -69,6 +69,11 @@ export interface Corpus {
   df: Map<string, number>;
   /** Folded surface word → its term, for every word of the knowledge (fuzzy matching). */
   surfaces: Map<string, string>;
+  /**
+   * Terms of words the articles always capitalise inside a sentence ("Halvern", "ANR"): names,
+   * even when a question types them in lower case.
+   */
+  names: Set<string>;
 }
 
 /** Whether a sentence contains any of the terms. */
@@ -231,6 +236,8 @@ export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
   const surfaces = new Map<string, string>();
   const titleTerms: Set<string>[] = [];
   const sourceTerms: Set<string>[] = [];
+  const capitalised = new Set<string>();
+  const lowercase = new Set<string>();
 
   knowledge.articles.forEach((article, a) => {
     const termsOf = (text: string) => new Set(contentTerms(lexicon, tokenize(text)).terms.map(intern));
@@ -256,8 +263,13 @@ export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
         const terms = content.terms.map(intern);
         const { positions } = content;
         for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
-        for (const token of tokens)
-          if (!token.figure && !lexicon.stopwords.has(token.surface)) surfaces.set(token.surface, token.term);
+        tokens.forEach((token, k) => {
+          if (token.figure || lexicon.stopwords.has(token.surface)) return;
+          surfaces.set(token.surface, token.term);
+          const first = piece.text[token.start] ?? '';
+          if (first === first.toLowerCase()) lowercase.add(token.term);
+          else if (k > 0) capitalised.add(token.term);
+        });
         const sentence: Sentence = {
           id: sentences.length,
           article: a,
@@ -282,5 +294,6 @@ export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
       if (!token.figure && !lexicon.stopwords.has(token.surface) && !surfaces.has(token.surface))
         surfaces.set(token.surface, token.term);
   });
-  return { articles: knowledge.articles, passages, sentences, titleTerms, sourceTerms, df, surfaces };
+  const names = new Set([...capitalised].filter((term) => !lowercase.has(term)).map(intern));
+  return { articles: knowledge.articles, passages, sentences, titleTerms, sourceTerms, df, surfaces, names };
 }

@@ -56,6 +56,7 @@ interface PackedCorpus {
   sourceTerms: Set<string>[];
   df: Map<string, number>;
   surfaces: Map<string, string>;
+  names: Set<string>;
 }
 
 /** Packs a corpus for the cache (see {@link PackedCorpus}). */
@@ -83,6 +84,7 @@ export function packCorpus(corpus: Corpus): PackedCorpus {
     sourceTerms: corpus.sourceTerms,
     df: corpus.df,
     surfaces: corpus.surfaces,
+    names: corpus.names,
   };
   const cursor = new Map<number, number>();
   let k = 0;
@@ -159,6 +161,7 @@ export function unpackCorpus(packed: PackedCorpus, knowledge: Knowledge): Corpus
     sourceTerms: packed.sourceTerms,
     df: packed.df,
     surfaces: packed.surfaces,
+    names: packed.names,
   };
 }
 

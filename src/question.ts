@@ -247,7 +247,7 @@ const DATE_NAME =
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
 const LIGHT_PHRASE =
-  /^(?:going (?:to|in|into|on|up|ahead)|in place|tak(?:e|es|en|ing) place|took place|in terms|terms of|in total|all told)$/;
+  /^(?:going (?:to|in|into|on|up|ahead)|in place|tak(?:e|es|en|ing) place|took place|in terms|terms of|in total|all told|these days)$/;
 
 /**
  * The question with a misspelt question word at its start put right ("wen" → "when", "whta" →
@@ -478,22 +478,30 @@ export function analyseQuestion(
     const term = resolved?.term ?? token.term;
     if (seen.has(term)) continue;
     seen.add(term);
+    // "halvern" typed in lower case is still the name the articles always capitalise.
+    const named = specific || (resolved !== undefined && !resolved.corrected && corpus.names.has(term));
     let weight = idf(corpus, term);
     // The main verb closing an auxiliary question ("… does the investment cover?") is often
     // phrased differently in the text: it counts for less.
-    if (!specific && finalWord && token.surface === finalWord && i === tokens.length - 1) weight *= 0.35;
+    if (!named && finalWord && token.surface === finalWord && i === tokens.length - 1) weight *= 0.35;
     if (resolved?.corrected) weight *= 0.9;
-    const focus = isFocus(token, specific);
+    // What a name owns ("the drivers' *pensions*", "Acme's *debt*") is what is asked about: when the
+    // articles never mention it, nothing else they say about the owner answers.
+    const owner = tokens[i - 1];
+    const possessed =
+      owner !== undefined &&
+      (/'s$/.test(owner.surface) || /^['’](?:\s|$)/.test(question.slice(owner.end, owner.end + 2)));
+    const focus = isFocus(token, named) || (resolved === undefined && !token.figure && possessed);
     terms.push({
       text: original,
       term,
       weight,
       known: resolved !== undefined,
-      specific,
+      specific: named,
       corrected: resolved?.corrected ?? false,
       focus,
       related:
-        specific && !token.figure && resolved ? resolver.related(token.surface.replace(/'s$/, ''), term) : [],
+        named && !token.figure && resolved ? resolver.related(token.surface.replace(/'s$/, ''), term) : [],
     });
   }
   // "When was X founded?": the event asked about closes the question; when the articles never

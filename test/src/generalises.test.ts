@@ -378,4 +378,23 @@ describe('on any article set', () => {
       '480 megawatts',
     );
   });
+  it('reads a name typed in lower case as the name, and a deputy as no leader', () => {
+    const cita = citaOf(
+      "Mayor Colin Ashdown said the $2 million a year that Halvern will pay into a community fund would help the town. The company will pay for the upgrade, according to Marcus Lyle, Halvern's senior vice president.",
+      '"Demand is growing fast," said Ingrid Solvang, Chief Executive Officer of Halvern.',
+    );
+    expect(cita.ask("who's in charge over at halvern these days?").answer).toContain('Ingrid Solvang');
+  });
+
+  it('declines what a name owns when the articles never mention it', () => {
+    const cita = citaOf(
+      "Drivers will get a 14.5% pay rise over three years. Sunday working becomes part of drivers' standard contracts from December.",
+      'The deal also shortens training for new drivers and changes rosters.',
+    );
+    expect(cita.ask("did they change anything on drivers' pensions in this deal?")).toMatchObject({
+      answered: false,
+      missing: ['pensions'],
+    });
+    expect(cita.ask("what's in the drivers' contracts now?").answered).toBe(true);
+  });
 });
