@@ -100,7 +100,7 @@ const TYPE_CUES: [RegExp, AnswerType][] = [
   ],
   [/\b(?:what|which) (?:percentage|share|proportion)\b|\bhow many percent\b/, 'percent'],
   [
-    /\bhow much\b.*\b(?:money|cash|cost\w*|invest\w*|spend\w*|worth|fund\w*|pay\w*|dollars?|budget|charg\w*|fees?)\b|\bwhat (?:is the )?(?:cost|price|value)\b|\b(?:costs?|price)\b(?!\s+overruns?)/,
+    /\bhow much\b.*\b(?:money|cash|cost\w*|invest\w*|spend\w*|worth|fund\w*|pay\w*|dollars?|budget|charg\w*|fees?)\b|\bwhat (?:is the )?(?:cost|price|value)\b|\bwhat (?:did|does|do|will|would|is|are|was)\b.*\b(?:pay|paying|paid|spend|spending|spent)\s+(?:for|on)\b|\b(?:costs?|price)\b(?!\s+overruns?)/,
     'money',
   ],
   [/\bhow many\b|\b(?:number|count) of\b/, 'count'],
@@ -207,6 +207,13 @@ function focusWordsFrom(
 /** "How big is Pelican Jet's *fleet*": what a name owns (not "how big is the grant", a sum). */
 const OWNED_SIZE =
   /^\W*how\s+(?:big|large|small)\s+(?:is|are|was|were)\s+(?:the\s+)?(?:[\p{L}]+\s+){0,3}[\p{L}]+(?:'s|s')\s+([\p{L}']+)/u;
+
+/**
+ * "What did Halvern pay for the Kestle Farm *land*", "how much will they spend on the *campus* in
+ * total": what the money is for (the head of the words after "for" / "on") is asked about.
+ */
+const PAID_FOR =
+  /\b(?:pay|pays|paid|paying|spend|spends|spent|spending)\s+(?:for|on)\s+(?:(?:the|its|their|this|that|a|an)\s+)?(?:[\p{L}'-]+\s+){0,3}?([\p{L}'-]+)\s*(?:[?.!]|$|\s+(?:in|at|by|from|over|during|this|last|next|and|so|now|then)\b)/u;
 
 /** "How deep/tall/wide will the X be": X is what is asked about. */
 const DIMENSION =
@@ -403,7 +410,8 @@ export function analyseQuestion(
     tokens.map((t) => t.term),
   );
   const dimension = DIMENSION.exec(folded)?.[1];
-  const focusWord = dimension ?? FOCUS.exec(folded)?.[1] ?? OWNED_SIZE.exec(folded)?.[1];
+  const paidFor = type === 'money' ? PAID_FOR.exec(folded)?.[1] : undefined;
+  const focusWord = dimension ?? paidFor ?? FOCUS.exec(folded)?.[1] ?? OWNED_SIZE.exec(folded)?.[1];
   const focused =
     type === 'person'
       ? { words: new Set(focusWord ? [focusWord] : []), said: false }
@@ -414,7 +422,8 @@ export function analyseQuestion(
   // hospital), or the focus's own first words ("*interest* rate").
   const isFocus = (token: Token, specific = false) =>
     focusWords.has(token.surface) &&
-    terms.every((t) => t.specific || t.focus || (!specific && QUALIFIERS.has(t.text.toLowerCase())));
+    (focusWord === paidFor ||
+      terms.every((t) => t.specific || t.focus || (!specific && QUALIFIERS.has(t.text.toLowerCase()))));
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -519,6 +528,7 @@ export function analyseQuestion(
     (focused.said ||
       owned ||
       dimension !== undefined ||
+      (paidFor !== undefined && focusWord === paidFor) ||
       (after !== undefined && (cue?.test(after.surface) ?? false)));
   return {
     type,

@@ -397,4 +397,12 @@ describe('on any article set', () => {
     });
     expect(cita.ask("what's in the drivers' contracts now?").answered).toBe(true);
   });
+  it('asks what the money paid for is, and declines a sum paid for something else', () => {
+    const cita = citaOf(
+      'Halvern Cloud confirmed that it will spend $4.2 billion on a data centre campus on the old Kestle Farm.',
+      'The site covers 140 hectares on the former Kestle Farm. Farmers sold the land last year.',
+    );
+    expect(cita.ask('what did halvern pay for the kestle farm land?').answered).toBe(false);
+    expect(cita.ask('what will halvern spend on the campus?').answer).toContain('$4.2 billion');
+  });
 });
