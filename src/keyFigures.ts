@@ -257,6 +257,25 @@ function distanceFrom(sentence: Sentence, o: FigureOccurrence): string | undefin
   return word ? tokenize(word)[0]?.term : undefined;
 }
 
+/** "£48 million *a year*", "$2m annually": a sum per period. */
+const RATE =
+  /^\s*(?:(?:a|an|per|each|every)\s+(year|month|week|day)\b|(annually|yearly|monthly|weekly|daily)\b)/i;
+const RATE_PERIOD: Record<string, string> = {
+  annually: 'year',
+  yearly: 'year',
+  monthly: 'month',
+  weekly: 'week',
+  daily: 'day',
+};
+
+/** The period a sum is given per ("a year"), when the words right after it say so. */
+function rateOf(sentence: Sentence, o: FigureOccurrence): string | undefined {
+  const figure = sentence.figures.find((f) => f.token === o.token);
+  const match = figure ? RATE.exec(sentence.text.slice(figure.end)) : null;
+  const period = match?.[1]?.toLowerCase() ?? (match?.[2] ? RATE_PERIOD[match[2].toLowerCase()] : undefined);
+  return period ? `per ${period}` : undefined;
+}
+
 /** Context similarity above which two different values are taken to be about the same thing. */
 const SAME_THING = 0.3;
 const SAME_THING_COUNTED = 0.2;
@@ -358,6 +377,8 @@ export function buildKeyFigures(corpus: Corpus): FigureCluster[] {
   // distance from somewhere ("410 km north of *Lima*" is not "6 km south of the *terminal*");
   // else the words right after it ("2,300 direct jobs", "12,000 silicon-carbide wafers").
   const countedOf = (o: FigureOccurrence) => {
+    const rate = o.kind === 'money' ? rateOf(sentenceOf(o), o) : undefined;
+    if (rate) return [rate];
     if (!o.unit || !MEASURE_UNIT.test(o.unit)) return wordsAfter(sentenceOf(o), o.token, COUNTED_WORDS);
     const from = LENGTH_UNIT.test(o.unit) ? distanceFrom(sentenceOf(o), o) : undefined;
     return [from ? `${o.unit} ${from}` : o.unit];

@@ -225,26 +225,55 @@ const AUX_QUESTION =
   /^\s*(?:how (?:much|many)(?: \w+)?|what|which(?: \w+)?|who|whom|when|where|why)\s+(?:do|does|did|will|would|can|could|should|has|have|had)\s(?:.*\s)?(\S+?)\s*[?!.]*\s*$/;
 
 /** Question words a typo may hide ("wen does it open"): one letter dropped or two swapped. */
-const QUESTION_TYPOS = new Map<string, string | null>();
-for (const word of ['what', 'when', 'where', 'which', 'who', 'how', 'why']) {
-  const typos = new Set<string>();
-  for (let k = 1; k < word.length; k++) {
-    // Not the first letter dropped: "hat", "hen" and "here" are words of their own.
-    if (word.length > 3) typos.add(word.slice(0, k) + word.slice(k + 1));
-    typos.add(word.slice(0, k - 1) + word[k] + word[k - 1] + word.slice(k + 1));
+/** One letter dropped (not the first) or two swapped: the slips a question word suffers. */
+function typosOf(words: readonly string[]): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const word of words) {
+    const typos = new Set<string>();
+    for (let k = 1; k < word.length; k++) {
+      // Not the first letter dropped: "hat", "hen" and "here" are words of their own.
+      if (word.length > 3) typos.add(word.slice(0, k) + word.slice(k + 1));
+      typos.add(word.slice(0, k - 1) + word[k] + word[k - 1] + word.slice(k + 1));
+    }
+    // A typo two question words share ("hwo": how or who) is left alone.
+    for (const typo of typos) out.set(typo, out.has(typo) ? null : word);
   }
-  // A typo two question words share ("hwo": how or who) is left alone.
-  for (const typo of typos) QUESTION_TYPOS.set(typo, QUESTION_TYPOS.has(typo) ? null : word);
-  // "whos", "whats": the contraction without its apostrophe.
-  QUESTION_TYPOS.set(`${word}s`, `${word}'s`);
+  return out;
 }
 
-/** Words that only carry grammar: "*going to* open", "be *in place*", "*take place*", "*in terms of*". */
+const QUESTION_TYPOS = typosOf(['what', 'when', 'where', 'which', 'who', 'how', 'why']);
+// "whos", "whats": the contraction without its apostrophe.
+for (const word of ['what', 'when', 'where', 'which', 'who', 'how', 'why'])
+  QUESTION_TYPOS.set(`${word}s`, `${word}'s`);
+/** The word after "how" ("how mnay", "how mcuh"). */
+const HOW_TYPOS = typosOf(['many', 'much']);
+
 /**
  * An adverb made from another word ("convincingly", "reportedly", "roughly"): how something was
  * done, not what is asked about. When the articles never use it, it is left out of the question.
  */
 const DERIVED_ADVERB = /^\p{L}{3,}(?:ingly|edly|ally|ously|ively|fully|lessly|ably|ibly|ently|antly|ately)$/u;
+
+const swapped = new WeakMap<Lexicon, Set<string>>();
+
+/** Stopwords of four letters or more with two neighbouring letters swapped ("agian", "tehy"). */
+function swappedStopwords(lexicon: Lexicon): Set<string> {
+  let out = swapped.get(lexicon);
+  if (!out) {
+    out = new Set();
+    for (const word of lexicon.stopwords) {
+      if (word.length < 4 || !/^\p{L}+$/u.test(word)) continue;
+      for (let k = 1; k < word.length; k++) {
+        const typo = word.slice(0, k - 1) + word[k] + word[k - 1] + word.slice(k + 1);
+        if (typo !== word && !lexicon.stopwords.has(typo)) out.add(typo);
+      }
+    }
+    swapped.set(lexicon, out);
+  }
+  return out;
+}
+
+const AGGREGATE = /^(?:total|overall|combined|altogether|whole|entire)$/;
 
 /** Months and weekdays: a date the question names, so one the articles lack cannot be answered around. */
 const DATE_NAME =
@@ -253,8 +282,9 @@ const DATE_NAME =
 /** "the 11th", "1st": a day or a rank the question names. */
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
+/** Words that only carry grammar: "*going to* open", "be *in place*", "*take place*", "*in terms of*". */
 const LIGHT_PHRASE =
-  /^(?:going (?:to|in|into|on|up|ahead)|in place|tak(?:e|es|en|ing) place|took place|in terms|terms of|in total|all told|these days)$/;
+  /^(?:going (?:to|in|into|on|up|ahead)|in place|tak(?:e|es|en|ing) place|took place|in terms|terms of|in total|all told|these days|so far|on record)$/;
 
 /**
  * The question with a misspelt question word at its start put right ("wen" → "when", "whta" →
@@ -265,7 +295,11 @@ export function fixQuestionWord(question: string, known: (word: string) => boole
   const first = /^\W*(\p{L}+)/u.exec(question)?.[1];
   const word = first?.toLowerCase() ?? '';
   const fixed = QUESTION_TYPOS.get(word);
-  return first && fixed && !known(word) ? question.replace(first, fixed) : question;
+  const out = first && fixed && !known(word) ? question.replace(first, fixed) : question;
+  return out.replace(/^(\W*how\s+)(\p{L}+)/iu, (whole, how: string, next: string) => {
+    const right = HOW_TYPOS.get(next.toLowerCase());
+    return right && !known(next.toLowerCase()) ? `${how}${right}` : whole;
+  });
 }
 
 /**
@@ -465,6 +499,10 @@ export function analyseQuestion(
       // A lone letter the articles never use ("i.e.", a stray key) says nothing.
       if (token.surface.length === 1 && !corpus.surfaces.has(token.surface)) continue;
       if (DERIVED_ADVERB.test(token.surface) && !corpus.surfaces.has(token.surface)) continue;
+      // "agian", "tehy": two letters of a grammar word swapped.
+      if (!corpus.surfaces.has(token.surface) && swappedStopwords(lexicon).has(token.surface)) continue;
+      // "how many are recalled *overall*": a sum the articles give in other words.
+      if (AGGREGATE.test(token.surface) && !corpus.surfaces.has(token.surface)) continue;
     }
     if (type === 'person' && terms.length === 0 && !token.figure && lexicon.leading.asks.has(token.term)) {
       const leader = leaderTerm(corpus, lexicon, original);
@@ -496,10 +534,16 @@ export function analyseQuestion(
     if (resolved?.corrected) weight *= 0.9;
     // What a name owns ("the drivers' *pensions*", "Acme's *debt*") is what is asked about: when the
     // articles never mention it, nothing else they say about the owner answers.
-    const owner = tokens[i - 1];
+    // The owner stands right before, or before one more word of the thing ("Orvane's stock *ticker*").
+    const possessive = (t: Token | undefined) =>
+      t !== undefined && (/'s$/.test(t.surface) || /^['’](?:\s|$)/.test(question.slice(t.end, t.end + 2)));
+    const between = tokens[i - 1];
     const possessed =
-      owner !== undefined &&
-      (/'s$/.test(owner.surface) || /^['’](?:\s|$)/.test(question.slice(owner.end, owner.end + 2)));
+      possessive(between) ||
+      (between !== undefined &&
+        !between.figure &&
+        !lexicon.stopwords.has(between.surface) &&
+        possessive(tokens[i - 2]));
     const focus = isFocus(token, named) || (resolved === undefined && !token.figure && possessed);
     terms.push({
       text: original,

@@ -405,4 +405,22 @@ describe('on any article set', () => {
     expect(cita.ask('what did halvern pay for the kestle farm land?').answered).toBe(false);
     expect(cita.ask('what will halvern spend on the campus?').answer).toContain('$4.2 billion');
   });
+  it('shows two sources giving different sums per year for the same thing as a dispute', () => {
+    const cita = citaOf(
+      'The council voted for the congestion charge on Tuesday. The scheme is expected to raise £48 million a year once it is fully running.',
+      "According to the council's business case, the charge is expected to bring in £35 million a year, all of which must be spent on transport.",
+    );
+    const answer = cita.ask('how much money will the charge bring in each year?');
+    expect(answer.conflict?.values.map((v) => v.value).sort()).toEqual(['£35 million', '£48 million']);
+  });
+
+  it('reads slips of grammar words, an unknown "overall", and what a name owns two words on', () => {
+    const cita = citaOf(
+      'Orvane Motors is recalling 84,300 Tessa E crossovers. Shares in Orvane fell 6.4% on Tuesday. Anders Kolvik is the chief executive of Orvane.',
+      'Owners will get letters from 20 October. The repair takes about five hours.',
+    );
+    expect(cita.ask('how mnay crossovers are they recalling overall?').answer).toContain('84,300');
+    expect(cita.ask("whos orvane's ceo agian").answer).toContain('Anders Kolvik');
+    expect(cita.ask("what's orvane's stock ticker?")).toMatchObject({ answered: false, missing: ['ticker'] });
+  });
 });

@@ -56,10 +56,11 @@ describe('answer quality on the dev set', async () => {
 });
 
 /**
- * Fifteen article sets Cita was not built on (fictional news: a battery factory, a tram line, a
+ * Seventeen article sets Cita was not built on (fictional news: a battery factory, a tram line, a
  * vaccine plant, a flood defence scheme, a cloud investment, a chip plant, a lithium mine, a
  * teaching hospital, a container port, an offshore wind farm, a desalination plant, an airline
- * merger, a city hosting a multi-sport games, a rail pay deal, a data centre campus), each with questions
+ * merger, a city hosting a multi-sport games, a rail pay deal, a data centre campus, a car recall,
+ * a congestion charge), each with questions
  * of every kind written by someone who had not seen the code, as a check that it generalises: no
  * answer to a question the articles do not cover, and no lower score than now. The third entry
  * lists the out-of-scope questions still answered: known misses, kept in sight, not allowed to grow.
@@ -92,6 +93,11 @@ describe.each([
   // Blind first runs: railpay 17/32, datacentre 21/32 (then tuned on, as every set above).
   ['railpay', { fact: 6, typo: 5, conflict: 2, oos: 9, es: 4 }, []],
   ['datacentre', { fact: 7, typo: 4, conflict: 2, oos: 9, es: 3 }, []],
+  // Blind first runs: recall 15/32, congestion 16/32. c16 "how much did all those cameras cost to
+  // install?" is answered with the 86 cameras and the £80 fine beside them: what a sum is for
+  // ("cost to install") is not read when the figure stands next to the thing.
+  ['recall', { fact: 8, typo: 3, conflict: 1, oos: 9, es: 1 }, []],
+  ['congestion', { fact: 5, typo: 4, conflict: 1, oos: 8, es: 2 }, ['c16']],
 ])('answer quality on the %s article set', async (name, floors, knownMisses: string[]) => {
   const dir = fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
   const items = readEvalSet(fileURLToPath(new URL(`../fixtures/${name}.eval.jsonl`, import.meta.url)));
