@@ -94,6 +94,45 @@ function walk(tokens: readonly Token[], kind: Paragraph['kind'], out: Paragraph[
  *   [{ text: 'The plan', kind: 'heading' }, { text: 'It costs $5m.', kind: 'text' }, { text: 'one', kind: 'item' }]
  */
 export function splitParagraphs(body: string): Paragraph[] {
+  return plainParagraphs(body) ?? markdownParagraphs(body);
+}
+
+/** A character with a meaning in Markdown (or the `•` of pasted lists), `#` aside. */
+const MARKUP = /[*_`[\]<>&\\!|~=•]/;
+/** A line a Markdown block rule could take: a list, code, an underline, a quote. */
+const BLOCK_START = /^[ \t\d+>-]/;
+/** "## A heading", its text plain. */
+const HEADING = /^(#{1,6})[ \t]+([^#]*[^#\s][^#]*)$/;
+
+/**
+ * The paragraphs of text no Markdown rule can touch but `#` headings — most of a large archive —
+ * read line by line, as marked would read them; undefined for anything else.
+ */
+function plainParagraphs(body: string): Paragraph[] | undefined {
+  if (MARKUP.test(body)) return undefined;
+  const out: Paragraph[] = [];
+  let lines: string[] = [];
+  const flush = () => {
+    const text = tidy(lines.join(' '));
+    if (text) out.push({ text, kind: 'text' });
+    lines = [];
+  };
+  for (const line of body.split(/\r?\n/)) {
+    if (!line.trim()) flush();
+    else if (BLOCK_START.test(line)) return undefined;
+    else if (line.includes('#')) {
+      const heading = HEADING.exec(line.trimEnd());
+      if (!heading) return undefined;
+      flush();
+      out.push({ text: tidy(heading[2] ?? ''), kind: 'heading' });
+    } else lines.push(line);
+  }
+  flush();
+  return out;
+}
+
+/** The paragraphs marked's lexer finds (the general path; exported for the tests). */
+export function markdownParagraphs(body: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   walk(new Lexer().lex(body.replace(/^([ \t]*)•[ \t]+/gm, '$1- ')), 'text', paragraphs);
   return paragraphs;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitParagraphs } from '../../src/markdown.ts';
+import { markdownParagraphs, splitParagraphs } from '../../src/markdown.ts';
 
 describe('splitParagraphs', () => {
   it('keeps the words verbatim apart from joining wrapped lines', () => {
@@ -99,6 +99,43 @@ describe('splitParagraphs', () => {
           expect(splitParagraphs(body).map((p) => p.text)).toEqual(paras.map((words) => words.join(' ')));
         },
       ),
+    );
+  });
+  it('reads text without markup as marked would, only faster', () => {
+    const piece = fc.constantFrom(
+      'Halvern',
+      'spend',
+      '$4.2',
+      'billion',
+      '12%',
+      'a',
+      '2025',
+      '.',
+      ',',
+      '"',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '\n \n',
+      '\r\n',
+      '\t',
+      '-',
+      '1.',
+      '*',
+      '#',
+      '=',
+      '|',
+      '&amp;',
+      'é',
+      '’',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const body = pieces.join('');
+        expect(splitParagraphs(body)).toEqual(markdownParagraphs(body));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
