@@ -6,6 +6,16 @@
 import type { Corpus } from './corpus.ts';
 import { FirstLetterMap } from './fuzzy.ts';
 import { type Lexicon, synonymTerms } from './lexicon.ts';
+import {
+  AGGREGATE,
+  DATE_NAME,
+  DERIVED_ADVERB,
+  expandShorthand,
+  fixQuestionWord,
+  LIGHT_PHRASE,
+  ORDINAL,
+  swappedStopwords,
+} from './questionWords.ts';
 import { fold, type Token, tokenize } from './text.ts';
 
 export type AnswerType =
@@ -224,99 +234,7 @@ const QUESTION_WORDS =
 const AUX_QUESTION =
   /^\s*(?:how (?:much|many)(?: \w+)?|what|which(?: \w+)?|who|whom|when|where|why)\s+(?:do|does|did|will|would|can|could|should|has|have|had)\s(?:.*\s)?(\S+?)\s*[?!.]*\s*$/;
 
-/** Question words a typo may hide ("wen does it open"): one letter dropped or two swapped. */
-/** One letter dropped (not the first) or two swapped: the slips a question word suffers. */
-function typosOf(words: readonly string[]): Map<string, string | null> {
-  const out = new Map<string, string | null>();
-  for (const word of words) {
-    const typos = new Set<string>();
-    for (let k = 1; k < word.length; k++) {
-      // Not the first letter dropped: "hat", "hen" and "here" are words of their own.
-      if (word.length > 3) typos.add(word.slice(0, k) + word.slice(k + 1));
-      typos.add(word.slice(0, k - 1) + word[k] + word[k - 1] + word.slice(k + 1));
-    }
-    // A typo two question words share ("hwo": how or who) is left alone.
-    for (const typo of typos) out.set(typo, out.has(typo) ? null : word);
-  }
-  return out;
-}
-
-const QUESTION_TYPOS = typosOf(['what', 'when', 'where', 'which', 'who', 'how', 'why']);
-// "whos", "whats": the contraction without its apostrophe.
-for (const word of ['what', 'when', 'where', 'which', 'who', 'how', 'why'])
-  QUESTION_TYPOS.set(`${word}s`, `${word}'s`);
-/** The word after "how" ("how mnay", "how mcuh"). */
-const HOW_TYPOS = typosOf(['many', 'much']);
-
-/**
- * An adverb made from another word ("convincingly", "reportedly", "roughly"): how something was
- * done, not what is asked about. When the articles never use it, it is left out of the question.
- */
-const DERIVED_ADVERB = /^\p{L}{3,}(?:ingly|edly|ally|ously|ively|fully|lessly|ably|ibly|ently|antly|ately)$/u;
-
-const swapped = new WeakMap<Lexicon, Set<string>>();
-
-/** Stopwords of four letters or more with two neighbouring letters swapped ("agian", "tehy"). */
-function swappedStopwords(lexicon: Lexicon): Set<string> {
-  let out = swapped.get(lexicon);
-  if (!out) {
-    out = new Set();
-    for (const word of lexicon.stopwords) {
-      if (word.length < 4 || !/^\p{L}+$/u.test(word)) continue;
-      for (let k = 1; k < word.length; k++) {
-        const typo = word.slice(0, k - 1) + word[k] + word[k - 1] + word.slice(k + 1);
-        if (typo !== word && !lexicon.stopwords.has(typo)) out.add(typo);
-      }
-    }
-    swapped.set(lexicon, out);
-  }
-  return out;
-}
-
-const AGGREGATE = /^(?:total|overall|combined|altogether|whole|entire)$/;
-
-/** Months and weekdays: a date the question names, so one the articles lack cannot be answered around. */
-const DATE_NAME =
-  /^(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
-
-/** "the 11th", "1st": a day or a rank the question names. */
-const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
-
-/** Words that only carry grammar: "*going to* open", "be *in place*", "*take place*", "*in terms of*". */
-const LIGHT_PHRASE =
-  /^(?:going (?:to|in|into|on|up|ahead)|in place|tak(?:e|es|en|ing) place|took place|in terms|terms of|in total|all told|these days|so far|on record)$/;
-
-/**
- * The question with a misspelt question word at its start put right ("wen" → "when", "whta" →
- * "what"), unless the misspelling is a word in its own right (`known`: "were" is not "where") or
- * could be either of two ("hwo").
- */
-export function fixQuestionWord(question: string, known: (word: string) => boolean): string {
-  const first = /^\W*(\p{L}+)/u.exec(question)?.[1];
-  const word = first?.toLowerCase() ?? '';
-  const fixed = QUESTION_TYPOS.get(word);
-  const out = first && fixed && !known(word) ? question.replace(first, fixed) : question;
-  return out.replace(/^(\W*how\s+)(\p{L}+)/iu, (whole, how: string, next: string) => {
-    const right = HOW_TYPOS.get(next.toLowerCase());
-    return right && !known(next.toLowerCase()) ? `${how}${right}` : whole;
-  });
-}
-
-/**
- * The question with chat shorthand written out ("how mny jobs wil there be" → "how many jobs
- * will there be"), except words the articles use themselves (`known`).
- */
-export function expandShorthand(
-  question: string,
-  shorthand: ReadonlyMap<string, string>,
-  known: (word: string) => boolean,
-): string {
-  return question.replace(/[\p{L}\p{N}]+/gu, (word) => {
-    const folded = fold(word);
-    const full = shorthand.get(folded);
-    return full !== undefined && !known(folded) ? full : word;
-  });
-}
+export { expandShorthand, fixQuestionWord };
 
 export function answerTypeOf(folded: string): AnswerType {
   for (const [pattern, type] of TYPE_CUES) if (pattern.test(folded)) return type;
@@ -456,7 +374,7 @@ export function analyseQuestion(
   // hospital), or the focus's own first words ("*interest* rate").
   const isFocus = (token: Token, specific = false) =>
     focusWords.has(token.surface) &&
-    (focusWord === paidFor ||
+    ((paidFor !== undefined && focusWord === paidFor) ||
       terms.every((t) => t.specific || t.focus || (!specific && QUALIFIERS.has(t.text.toLowerCase()))));
 
   for (let i = 0; i < tokens.length; i++) {
