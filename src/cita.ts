@@ -35,7 +35,6 @@ export { MAX_QUESTION_LENGTH } from './input.ts';
 /** The shipped knowledge folder, used when no other is given. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge/', import.meta.url));
 
-/** Hints about the asker, from the platform. */
 export interface CitaOptions {
   /**
    * Told of an error inside `ask` or `figures` (a bug: the user only gets a plain apology), with
@@ -44,6 +43,7 @@ export interface CitaOptions {
   onError?: (error: unknown, context: { call: 'ask' | 'figures'; length: number }) => void;
 }
 
+/** Hints about the asker, from the platform. */
 export interface AskOptions {
   /** The user's locale (Teams' `activity.locale`, Slack's user locale), e.g. `es-MX`. */
   locale?: string;

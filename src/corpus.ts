@@ -99,7 +99,7 @@ const CURRENCY_WORDS =
   /^(?:dollars?|euros?|pounds?|sterling|pesos?|reais|reals?|crowns?|korun[ay]?|kronor|kron[ae]r?|zlot(?:y|ys|ych)|forints?|lei|leu|francs?|yen|yuan|renminbi|rupees?|rupiah|ringgit|baht|dong|won|dirhams?|riyals?|rials?|dinars?|shillings?|naira|rand|cedis?|liras?|lire|rubles?|roubles?|soles?)$/;
 
 /** Month names, in full or short, English and Spanish: a day number beside one is a date. */
-const MONTHS =
+export const MONTHS =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)$/;
 
 /** Whether a figure is the day of a date: 1 to 31 beside a month ("3 November", "Nov 3"). */

@@ -249,11 +249,15 @@ function wordsAfter(sentence: Sentence, at: number, max: number): string[] {
 const DISTANCE_FROM =
   /^[\s-]*\S+\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|inland|offshore|away|out)\s+)?(?:of|from|off)\s+(?:the\s+)?(?:coast\s+of\s+)?([\p{L}][\p{L}'-]*)/iu;
 
+/** The sentence's text after an occurrence's figure. */
+function textAfter(sentence: Sentence, o: FigureOccurrence): string {
+  const figure = sentence.figures.find((f) => f.token === o.token);
+  return figure ? sentence.text.slice(figure.end) : '';
+}
+
 /** The term of the place a distance is measured from, when the sentence says it. */
 function distanceFrom(sentence: Sentence, o: FigureOccurrence): string | undefined {
-  const figure = sentence.figures.find((f) => f.token === o.token);
-  if (!figure) return undefined;
-  const word = DISTANCE_FROM.exec(sentence.text.slice(figure.end))?.[1];
+  const word = DISTANCE_FROM.exec(textAfter(sentence, o))?.[1];
   return word ? tokenize(word)[0]?.term : undefined;
 }
 
@@ -270,8 +274,7 @@ const RATE_PERIOD: Record<string, string> = {
 
 /** The period a sum is given per ("a year"), when the words right after it say so. */
 function rateOf(sentence: Sentence, o: FigureOccurrence): string | undefined {
-  const figure = sentence.figures.find((f) => f.token === o.token);
-  const match = figure ? RATE.exec(sentence.text.slice(figure.end)) : null;
+  const match = RATE.exec(textAfter(sentence, o));
   const period = match?.[1]?.toLowerCase() ?? (match?.[2] ? RATE_PERIOD[match[2].toLowerCase()] : undefined);
   return period ? `per ${period}` : undefined;
 }

@@ -8,10 +8,10 @@ import { FirstLetterMap } from './fuzzy.ts';
 import { type Lexicon, synonymTerms } from './lexicon.ts';
 import {
   AGGREGATE,
-  DATE_NAME,
   DERIVED_ADVERB,
   expandShorthand,
   fixQuestionWord,
+  isDateName,
   LIGHT_PHRASE,
   ORDINAL,
   swappedStopwords,
@@ -364,6 +364,10 @@ export function analyseQuestion(
   const dimension = DIMENSION.exec(folded)?.[1];
   const paidFor = type === 'money' ? PAID_FOR.exec(folded)?.[1] : undefined;
   const focusWord = dimension ?? paidFor ?? FOCUS.exec(folded)?.[1] ?? OWNED_SIZE.exec(folded)?.[1];
+  const askedPaidFor = dimension === undefined && paidFor !== undefined;
+  // "Acme's", "the drivers'": an owner, whose thing is asked about.
+  const possessive = (t: Token | undefined) =>
+    t !== undefined && (/'s$/.test(t.surface) || /^['’](?:\s|$)/.test(question.slice(t.end, t.end + 2)));
   const focused =
     type === 'person'
       ? { words: new Set(focusWord ? [focusWord] : []), said: false }
@@ -374,7 +378,7 @@ export function analyseQuestion(
   // hospital), or the focus's own first words ("*interest* rate").
   const isFocus = (token: Token, specific = false) =>
     focusWords.has(token.surface) &&
-    ((paidFor !== undefined && focusWord === paidFor) ||
+    (askedPaidFor ||
       terms.every((t) => t.specific || t.focus || (!specific && QUALIFIERS.has(t.text.toLowerCase()))));
 
   for (let i = 0; i < tokens.length; i++) {
@@ -429,13 +433,14 @@ export function analyseQuestion(
       continue;
     }
     const capitalised = /^\p{Lu}/u.test(original) && (i > 0 || !QUESTION_WORDS.test(token.surface));
+    const ordinal = ORDINAL.test(token.surface);
     const specific =
       Boolean(token.figure) ||
-      DATE_NAME.test(token.surface) ||
-      ORDINAL.test(token.surface) ||
+      isDateName(token.surface) ||
+      ordinal ||
       (capitalised && (i > 0 || !lexicon.stopwords.has(token.surface)));
     const resolved =
-      token.figure || ORDINAL.test(token.surface)
+      token.figure || ordinal
         ? corpus.df.has(token.term)
           ? { term: token.term, corrected: false }
           : undefined
@@ -451,10 +456,8 @@ export function analyseQuestion(
     if (!named && finalWord && token.surface === finalWord && i === tokens.length - 1) weight *= 0.35;
     if (resolved?.corrected) weight *= 0.9;
     // What a name owns ("the drivers' *pensions*", "Acme's *debt*") is what is asked about: when the
-    // articles never mention it, nothing else they say about the owner answers.
-    // The owner stands right before, or before one more word of the thing ("Orvane's stock *ticker*").
-    const possessive = (t: Token | undefined) =>
-      t !== undefined && (/'s$/.test(t.surface) || /^['’](?:\s|$)/.test(question.slice(t.end, t.end + 2)));
+    // articles never mention it, nothing else they say about the owner answers. The owner stands
+    // right before, or before one more word of the thing ("Orvane's stock *ticker*").
     const between = tokens[i - 1];
     const possessed =
       possessive(between) ||
@@ -484,13 +487,13 @@ export function analyseQuestion(
   const focusAt = tokens.findIndex((t) => t.surface === focusWord);
   const after = tokens[focusAt + 1];
   // "Pelican Jet's *fleet*": what a name owns is asked about; a sentence must say it.
-  const owned = focusAt > 0 && /'s$|s'$/.test(tokens[focusAt - 1]?.surface ?? '');
+  const owned = focusAt > 0 && possessive(tokens[focusAt - 1]);
   const focusSaid =
     terms.some((t) => t.focus) &&
     (focused.said ||
       owned ||
       dimension !== undefined ||
-      (paidFor !== undefined && focusWord === paidFor) ||
+      askedPaidFor ||
       (after !== undefined && (cue?.test(after.surface) ?? false)));
   return {
     type,

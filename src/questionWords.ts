@@ -3,6 +3,7 @@
  * ("wen", "how mnay", "agian"), chat shorthand, grammar phrases ("going to", "in total"), and the
  * word shapes that say what a word is (a derived adverb, a month, an ordinal).
  */
+import { MONTHS } from './corpus.ts';
 import type { Lexicon } from './lexicon.ts';
 import { fold } from './text.ts';
 
@@ -57,9 +58,12 @@ export function swappedStopwords(lexicon: Lexicon): Set<string> {
 
 export const AGGREGATE = /^(?:total|overall|combined|altogether|whole|entire)$/;
 
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
 /** Months and weekdays: a date the question names, so one the articles lack cannot be answered around. */
-export const DATE_NAME =
-  /^(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+export function isDateName(word: string): boolean {
+  return MONTHS.test(word) || WEEKDAY.test(word);
+}
 
 /** "the 11th", "1st": a day or a rank the question names. */
 export const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
