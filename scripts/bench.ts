@@ -42,9 +42,13 @@ interface Measure {
   warmReadyMs: number | null;
   p50: number;
   p99: number;
+  /** RSS once the heap has settled after the asks (see {@link settledMemory}). */
   rssMb: number;
+  /** The process's highest RSS so far (getrusage): the build's transient memory included. */
+  peakRssMb: number;
   /** RSS of a second start (its own process), once the cache is filled. */
   warmRssMb: number | null;
+  warmPeakRssMb: number | null;
   heapMb: number;
   floorReadyMs: number;
   floorP50: number;
@@ -79,6 +83,23 @@ function timeAll(
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
+/**
+ * Memory once the heap has settled: a forced GC, a pause for V8's concurrent sweeper to hand the
+ * freed pages back, another GC. (Read straight after one GC, RSS still counts pages the sweeper has
+ * not returned yet: up to ~200 MB more at 100,000 passages, varying from run to run.)
+ */
+async function settledMemory(): Promise<{ rssMb: number; heapMb: number; peakRssMb: number }> {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  gc();
+  const { rss, heapUsed } = process.memoryUsage();
+  return {
+    rssMb: rss / 2 ** 20,
+    heapMb: heapUsed / 2 ** 20,
+    peakRssMb: process.resourceUsage().maxRSS / 2 ** 10,
+  };
+}
+
 /** In the child: measure one knowledge folder. */
 async function child(dir: string, questionsFile: string, label: string): Promise<void> {
   const questions = (JSON.parse(readFileSync(questionsFile, 'utf8')) as GeneratedQuestion[]).map((q) => q.q);
@@ -88,8 +109,7 @@ async function child(dir: string, questionsFile: string, label: string): Promise
   const asks = timedAsks(cita.passageCount);
   const { p50, p99 } = timeAll(questions, asks, (q) => cita.ask(q));
   const answered = questions.filter((q) => cita.ask(q).answered).length;
-  gc();
-  const { rss, heapUsed } = process.memoryUsage();
+  const memory = await settledMemory();
 
   // The floor: files read, one bare MiniSearch index over the passages, one search per question.
   t = performance.now();
@@ -110,9 +130,9 @@ async function child(dir: string, questionsFile: string, label: string): Promise
     warmReadyMs: null,
     p50,
     p99,
-    rssMb: rss / 2 ** 20,
+    ...memory,
     warmRssMb: null,
-    heapMb: heapUsed / 2 ** 20,
+    warmPeakRssMb: null,
     floorReadyMs,
     floorP50: floorTimes.p50,
     floorP99: floorTimes.p99,
@@ -128,9 +148,10 @@ async function restartChild(dir: string): Promise<void> {
   const t = performance.now();
   const cita = await loadCita(dir);
   const warmReadyMs = performance.now() - t;
-  gc();
-  const warmRssMb = process.memoryUsage().rss / 2 ** 20;
-  process.stdout.write(`\n@@${JSON.stringify({ warmReadyMs, warmRssMb, passages: cita.passageCount })}\n`);
+  const { rssMb: warmRssMb, peakRssMb: warmPeakRssMb } = await settledMemory();
+  process.stdout.write(
+    `\n@@${JSON.stringify({ warmReadyMs, warmRssMb, warmPeakRssMb, passages: cita.passageCount })}\n`,
+  );
 }
 
 function argValue(argv: readonly string[], name: string): string | undefined {
@@ -159,7 +180,10 @@ function runChild(
   const questionsFile = join(work, `${label}-questions.json`);
   writeFileSync(questionsFile, JSON.stringify(questions));
   const first = spawnChild<Measure>(label, ['--child', dir, questionsFile, label]);
-  const restart = spawnChild<{ warmReadyMs: number; warmRssMb: number }>(label, ['--restart', dir]);
+  const restart = spawnChild<{ warmReadyMs: number; warmRssMb: number; warmPeakRssMb: number }>(label, [
+    '--restart',
+    dir,
+  ]);
   return { ...first, ...restart };
 }
 
@@ -181,6 +205,7 @@ function table(rows: readonly Measure[]): string {
     'answer p50 ms',
     'answer p99 ms',
     'RSS MB (cold / cached)',
+    'peak RSS MB (cold / cached)',
     'heap MB',
     'floor ready ms',
     'floor p50 / p99 ms',
@@ -195,6 +220,7 @@ function table(rows: readonly Measure[]): string {
     ms(r.p50),
     ms(r.p99),
     `${r.rssMb.toFixed(0)} / ${r.warmRssMb === null ? '–' : r.warmRssMb.toFixed(0)}`,
+    `${r.peakRssMb.toFixed(0)} / ${r.warmPeakRssMb === null ? '–' : r.warmPeakRssMb.toFixed(0)}`,
     r.heapMb.toFixed(0),
     ms(r.floorReadyMs),
     `${ms(r.floorP50)} / ${ms(r.floorP99)}`,
@@ -280,8 +306,11 @@ MiniSearch index over the same passages answering the same questions with one pl
 "cached" is a second start over the same files: from 5,000 passages on, it loads the on-disk cache
 (src/indexCache.ts) the first start wrote; below that, nothing is cached and it simply builds again.
 Latency is over ${TIMED_ASKS} asks (${TIMED_ASKS_LARGE} from ${LARGE_PASSAGES.toLocaleString('en')} passages on) after a warm-up
-(a whole pass, then 2 s of asks, the same for the floor); RSS is after a forced GC: of the first start before
-the floor is built, and of the second start in a process of its own.
+(a whole pass, then 2 s of asks, the same for the floor). RSS is once the heap has settled (a forced
+GC, 200 ms for V8's concurrent sweeper to return freed pages, another GC): of the first start after
+its asks, before the floor is built, and of the second start in a process of its own. Peak RSS is
+the process's highest RSS up to that point (getrusage), the build's transient memory included.
+MB here are MiB.
 
 End to end: signed Slack events through the real Bolt receiver to a fake Web API, and Teams
 activities through CloudAdapter to a fake Bot Connector, on loopback, asking the eval questions in

@@ -38,7 +38,7 @@ export interface Sentence {
   positions: number[];
   /** Number of tokens (words and figures). */
   length: number;
-  figures: SentenceFigure[];
+  figures: readonly SentenceFigure[];
   /** Whether the sentence has a run of capitalised words not at its start (a name). */
   hasName: boolean;
   /** Whether it has two or more capitalised words in a row (a person's full name, say). */
@@ -136,11 +136,18 @@ export function figureKind(tokens: readonly Token[], index: number): FigureKind 
 }
 
 /** The figures of a tokenized sentence, with their kind and what they are read with. */
+/**
+ * Most sentences hold no figure: they share this one list. Read-only by type (Object.freeze would
+ * give it an elements kind of its own and slow every loop over figures).
+ */
+export const NO_FIGURES: readonly SentenceFigure[] = [];
+
 function sentenceFigures(
   tokens: readonly Token[],
   terms: readonly string[],
   positions: readonly number[],
-): SentenceFigure[] {
+): readonly SentenceFigure[] {
+  if (!tokens.some((token) => token.figure)) return NO_FIGURES;
   const out: SentenceFigure[] = [];
   tokens.forEach((token, i) => {
     if (!token.figure) return;
@@ -205,7 +212,10 @@ export function splitSentences(text: string): { text: string; start: number }[] 
   const out: { text: string; start: number }[] = [];
   for (const s of segmenter.segment(text)) {
     const trimmed = s.segment.trim();
-    if (trimmed) out.push({ text: trimmed, start: s.index + s.segment.indexOf(trimmed) });
+    if (!trimmed) continue;
+    // A slice of the paragraph, not the segmenter's copy: it shares the paragraph's characters.
+    const start = s.index + s.segment.indexOf(trimmed);
+    out.push({ text: text.slice(start, start + trimmed.length), start });
   }
   return out;
 }
@@ -261,7 +271,8 @@ export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
         const tokens = tokenize(piece.text);
         const content = contentTerms(lexicon, tokens);
         const terms = content.terms.map(intern);
-        const { positions } = content;
+        // Kept as long as the corpus: an exact-size copy, without the spare room push() left.
+        const positions = content.positions.slice();
         for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
         tokens.forEach((token, k) => {
           if (token.figure || lexicon.stopwords.has(token.surface)) return;

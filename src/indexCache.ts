@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { Corpus, Passage, Sentence, SentenceFigure } from './corpus.ts';
+import { type Corpus, NO_FIGURES, type Passage, type Sentence, type SentenceFigure } from './corpus.ts';
 import type { FigureCluster } from './keyFigures.ts';
 import type { Knowledge } from './knowledge.ts';
 
@@ -51,7 +51,7 @@ interface PackedCorpus {
   termStart: Int32Array;
   termIds: Int32Array;
   positions: Int32Array;
-  figures: Map<number, SentenceFigure[]>;
+  figures: Map<number, readonly SentenceFigure[]>;
   titleTerms: Set<string>[];
   sourceTerms: Set<string>[];
   df: Map<string, number>;
@@ -123,9 +123,15 @@ export function packCorpus(corpus: Corpus): PackedCorpus {
 
 /** The corpus again, from its packed form and the knowledge it was built from. */
 export function unpackCorpus(packed: PackedCorpus, knowledge: Knowledge): Corpus {
+  // Written out field by field, in buildCorpus's order: one compact object shape for them all.
   const passages: Passage[] = packed.passages.map((p) => ({
-    ...p,
+    id: p.id,
+    article: p.article,
+    index: p.index,
     text: knowledge.articles[p.article]?.paragraphs[p.index]?.text ?? '',
+    kind: p.kind,
+    heading: p.heading,
+    sentences: p.sentences,
   }));
   const sentences: Sentence[] = [];
   for (let i = 0; i < packed.sentenceArticle.length; i++) {
@@ -145,10 +151,11 @@ export function unpackCorpus(packed: PackedCorpus, knowledge: Knowledge): Corpus
       article: packed.sentenceArticle[i] as number,
       passage: passage.id,
       text: start >= 0 ? passage.text.slice(start, packed.textEnd[i]) : (packed.texts.get(i) ?? ''),
-      terms,
-      positions,
+      // Exact-size copies, without the spare room push() left: they live as long as the corpus.
+      terms: terms.slice(),
+      positions: positions.slice(),
       length: packed.length[i] as number,
-      figures: packed.figures.get(i) ?? [],
+      figures: packed.figures.get(i) ?? NO_FIGURES,
       hasName: (flags & 1) !== 0,
       hasFullName: (flags & 2) !== 0,
     });

@@ -31,6 +31,20 @@ describe('on-disk cache of a large knowledge', () => {
     }
   });
 
+  it('keeps sentences lean either way: verbatim text at its offset, one shared empty figure list', () => {
+    const corpus = buildCorpus(knowledge, buildLexicon(knowledge.vocabulary));
+    for (const c of [corpus, unpackCorpus(packCorpus(corpus), knowledge)]) {
+      const bare = c.sentences.filter((s) => s.figures.length === 0);
+      expect(bare.length).toBeGreaterThan(1);
+      // One list for every sentence without a figure (read-only by type), not one each.
+      expect(new Set(bare.map((s) => s.figures)).size).toBe(1);
+      for (const s of c.sentences) {
+        expect(c.passages[s.passage]?.text).toContain(s.text);
+        expect(s.positions).toHaveLength(s.terms.length);
+      }
+    }
+  });
+
   it('writes a build beside the knowledge, reads it back by key, and keeps only the newest', () => {
     // A copy of the knowledge "living" in a temporary folder, so the cache goes there.
     const here = { ...knowledge, dir: join(dir, 'knowledge') };
