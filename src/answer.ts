@@ -75,6 +75,21 @@ const FIGURE_KINDS: Partial<Record<AnswerType, FigureKind[]>> = {
 /** An age written in English: "aged 57", "57 years old", "a 57-year-old", "Ana Ruiz, 57,". */
 const AGE = /\baged \d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b|\p{Lu}\p{L}+, \d{1,3},/u;
 
+/**
+ * A wire story's dateline ("BELVARRE, May 13 (Caldora Business Wire) – "): when and where it was
+ * filed, not a date the story tells.
+ */
+const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]*(?:,[^()]{1,30})?\s*\([^()]{1,60}\)\s*[-–—]\s*/u;
+
+/** How far into the sentence its dateline runs (0 without one). */
+function datelineEnd(sentence: Sentence): number {
+  return DATELINE.exec(sentence.text)?.[0].length ?? 0;
+}
+
+/** "… the companies said on Tuesday": the day it was said, not a date the story tells. */
+const SAID_ON_DAY =
+  /\b(?:said|says|told|announced|confirmed|added|reported|stated)(?:\s+\p{L}+)?\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b/giu;
+
 const DATE_WORDS =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b/i;
 
@@ -87,6 +102,11 @@ const TYPE_MARGIN = 0.1;
 
 /** Most words between a figure and the thing a "how many X" question counts: "30,000 small SMBs". */
 const FOCUS_REACH = 5;
+/**
+ * A sum may stand further from what it pays for: "to build a new central *library* on the derelict
+ * mill site, the price tag was $62 million".
+ */
+const MONEY_REACH = 12;
 
 /**
  * Whether a figure is about the focus of the question, when the sentence names it: "how much
@@ -97,7 +117,8 @@ const FOCUS_REACH = 5;
 function nearFocus(sentence: Sentence, figure: SentenceFigure, focus: readonly QueryTerm[]): boolean {
   // Any word of a focus of several ("an *extension* of *tram* line 4 will run 6.2 km").
   const at = focus.flatMap((t) => positionsOf(sentence, t));
-  return at.length === 0 || at.some((p) => Math.abs(p - figure.token) <= FOCUS_REACH);
+  const reach = figure.kind === 'money' ? MONEY_REACH : FOCUS_REACH;
+  return at.length === 0 || at.some((p) => Math.abs(p - figure.token) <= reach);
 }
 
 /**
@@ -128,13 +149,17 @@ function typeCheck(
     !question.terms.some((t) => t.term === f.term);
   if (kinds) {
     const measure = (f: SentenceFigure) => f.unit !== null && MEASURE_UNIT.test(f.unit);
+    const filed = type === 'date' ? datelineEnd(sentence) : 0;
     const figures = sentence.figures.filter(
       (f) =>
+        f.start >= filed &&
         answers(f) &&
         ((kinds.includes(f.kind) && !(type === 'count' && measure(f) && !asks(f.unit))) ||
           (type === 'quantity' && f.kind === 'count' && measure(f))),
     );
-    const ok = figures.length > 0 || (type === 'date' && DATE_WORDS.test(sentence.text));
+    const ok =
+      figures.length > 0 ||
+      (type === 'date' && DATE_WORDS.test(sentence.text.slice(filed).replace(SAID_ON_DAY, '')));
     return { ok, figures, unsaid };
   }
   if (type === 'length') {

@@ -328,6 +328,30 @@ export function leaderTerm(corpus: Corpus, lexicon: Lexicon, text: string): Quer
   });
 }
 
+/** Leading words that also stand before a role's noun ("the *lead* architect", "*head* coach"). */
+const ROLE_MODIFIERS = new Set(['lead', 'head', 'chief', 'leading']);
+
+/**
+ * "Who was the *lead architect*", "the *head coach*": such a word right before a plain noun names
+ * that role, not whoever leads. (Not before a name, "who will head *acme*" typed in lower case
+ * included, a grammar word, or a word that makes a leading role with it: "*chief executive*".)
+ */
+function modifiesRole(
+  corpus: Corpus,
+  lexicon: Lexicon,
+  question: string,
+  tokens: readonly Token[],
+  i: number,
+): boolean {
+  const token = tokens[i];
+  const next = tokens[i + 1];
+  if (!token || !ROLE_MODIFIERS.has(token.surface)) return false;
+  if (!next || next.figure || lexicon.stopwords.has(next.surface) || corpus.names.has(next.term))
+    return false;
+  if (/^\p{Lu}/u.test(question.slice(next.start, next.end))) return false;
+  return !lexicon.leading.roles.includes(`${token.surface} ${next.surface}`);
+}
+
 /** The term of the question's last word, if it is a word (not a figure) and was kept as a term. */
 function closing(terms: readonly QueryTerm[], tokens: readonly Token[]): QueryTerm | undefined {
   const token = tokens.at(-1);
@@ -426,7 +450,13 @@ export function analyseQuestion(
       // "how many are recalled *overall*": a sum the articles give in other words.
       if (AGGREGATE.test(token.surface) && !corpus.surfaces.has(token.surface)) continue;
     }
-    if (type === 'person' && terms.length === 0 && !token.figure && lexicon.leading.asks.has(token.term)) {
+    if (
+      type === 'person' &&
+      terms.length === 0 &&
+      !token.figure &&
+      lexicon.leading.asks.has(token.term) &&
+      !modifiesRole(corpus, lexicon, question, tokens, i)
+    ) {
       const leader = leaderTerm(corpus, lexicon, original);
       seen.add(leader.term);
       terms.push(leader);

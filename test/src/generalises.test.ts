@@ -423,4 +423,23 @@ describe('on any article set', () => {
     expect(cita.ask("whos orvane's ceo agian").answer).toContain('Anders Kolvik');
     expect(cita.ask("what's orvane's stock ticker?")).toMatchObject({ answered: false, missing: ['ticker'] });
   });
+
+  it('reads a negation as grammar, a "lead architect" as that role, and a sum said further from its thing', () => {
+    const cita = citaOf(
+      'Mayor Delphine Achterberg opened the library. Lead architect Sunniva Holt said the design honours the mill workers.',
+      'The library finally opened in May, two years later than originally planned. When the council voted in 2019 to build a new central library on the derelict mill site, the price tag was $62 million. Quillmark rejected a proposal from Tallowby of 36 crowns a share in February.',
+    );
+    expect(cita.ask('who was the lead architect on it?').answer).toContain('Sunniva Holt');
+    expect(cita.ask('who leads the city?').answer).toContain('Delphine Achterberg');
+    expect(cita.ask('what was the library originally supposed to cost?').answer).toContain('$62 million');
+    expect(cita.ask("didn't tallowby make a bid before?").answer).toContain('36 crowns');
+  });
+
+  it('answers "when" with a date the story tells, not its dateline or the day something was said', () => {
+    const cita = citaOf(
+      'BELVARRE, May 13 (Caldora Business Wire) – Tallowby has agreed to buy rival Quillmark in a deal both boards expect to close smoothly, the companies said on Tuesday.',
+      'The deal needs clearance from the competition watchdog and is expected to close in the first quarter of 2026.',
+    );
+    expect(cita.ask('when do they reckon the deal closes?').answer).toContain('first quarter of 2026');
+  });
 });
