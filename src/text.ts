@@ -109,7 +109,7 @@ export function figureTerm(info: FigureInfo): string {
 /** British and American spellings fold together (both sides of every match use this). */
 function spelling(word: string): string {
   return word
-    .replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1')
+    .replace(/is(e|es|ed|ing|er|ers|ation|ations)$/, 'iz$1')
     .replace(/programme(s?)$/, 'program$1')
     .replace(/([^aeiou])tre(s?)$/, '$1ter$2');
 }
@@ -130,6 +130,8 @@ const OVERSTEMMED = new Map([
   ['universities', 'universiti'],
   ['organization', 'organiz'],
   ['organizations', 'organiz'],
+  ['organizer', 'organiz'],
+  ['organizers', 'organiz'],
 ]);
 
 /** Terms of words already seen: a knowledge repeats a few tens of thousands of words millions of times. */

@@ -442,4 +442,14 @@ describe('on any article set', () => {
     );
     expect(cita.ask('when do they reckon the deal closes?').answer).toContain('first quarter of 2026');
   });
+
+  it('reads "happening" as no event of its own, and Spanish words for sales and printers', () => {
+    const cita = citaOf(
+      'Tallowby is buying Quillmark. The deal needs the support of 75% of Quillmark shareholders at a meeting expected to be held in August.',
+      "Quillmark's revenue reached 420 million crowns in 2024. The makerspace has 12 3D printers.",
+    );
+    expect(cita.ask('wen is the shareholder vote happening').answer).toContain('August');
+    expect(cita.ask('¿cuánto facturó Quillmark en 2024?').answer).toContain('420 million crowns');
+    expect(cita.ask('¿cuántas impresoras 3D hay en el makerspace?').answer).toContain('12 3D printers');
+  });
 });

@@ -53,6 +53,9 @@ describe('tokenize', () => {
     expect(terms('Sánchez')).toEqual(terms('Sanchez'));
     expect(terms('utilising programmes centres')).toEqual(terms('utilizing programs centers'));
     expect(terms("Microsoft's")).toEqual(terms('Microsoft'));
+    // The one who advises is found by the verb, in either spelling; an organiser is no "organ".
+    expect(terms('adviser advisers organiser')).toEqual(terms('advised advising organization'));
+    expect(terms('organiser')).not.toEqual(terms('organ'));
   });
 
   it('never throws and keeps offsets inside the text, whatever the input', () => {
