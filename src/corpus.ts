@@ -308,3 +308,10 @@ export function buildCorpus(knowledge: Knowledge, lexicon: Lexicon): Corpus {
   const names = new Set([...capitalised].filter((term) => !lowercase.has(term)).map(intern));
   return { articles: knowledge.articles, passages, sentences, titleTerms, sourceTerms, df, surfaces, names };
 }
+
+/** Inverse document frequency over sentences; unknown terms weigh like the rarest known ones. */
+export function idf(corpus: Corpus, term: string): number {
+  const n = corpus.sentences.length;
+  const df = Math.max(corpus.df.get(term) ?? 1, 1);
+  return Math.log(1 + n / (df + 0.5));
+}

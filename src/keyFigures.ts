@@ -4,8 +4,7 @@
  * several sources is one figure citing all of them; different values for the same thing in
  * different sources (same kind and unit, closely similar context) are one disputed figure.
  */
-import { type Corpus, LENGTH_UNIT, MEASURE_UNIT, type Sentence } from './corpus.ts';
-import { idf } from './question.ts';
+import { type Corpus, idf, LENGTH_UNIT, MEASURE_UNIT, type Sentence } from './corpus.ts';
 import { type FigureInfo, type FigureKind, tokenize } from './text.ts';
 
 export interface FigureOccurrence {

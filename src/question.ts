@@ -3,7 +3,7 @@
  * resolved against the knowledge's vocabulary (exactly, by stem, through synonyms, or — for
  * words only, never numbers — by a small edit distance); what cannot be resolved is "missing".
  */
-import type { Corpus } from './corpus.ts';
+import { type Corpus, idf } from './corpus.ts';
 import { FirstLetterMap } from './fuzzy.ts';
 import { type Lexicon, synonymTerms } from './lexicon.ts';
 import {
@@ -13,6 +13,7 @@ import {
   fixQuestionWord,
   isDateName,
   LIGHT_PHRASE,
+  modifiesRole,
   ORDINAL,
   swappedStopwords,
 } from './questionWords.ts';
@@ -299,13 +300,6 @@ export function createResolver(corpus: Corpus, lexicon: Lexicon): Resolver {
   };
 }
 
-/** Inverse document frequency over sentences; unknown terms weigh like the rarest known ones. */
-export function idf(corpus: Corpus, term: string): number {
-  const n = corpus.sentences.length;
-  const df = Math.max(corpus.df.get(term) ?? 1, 1);
-  return Math.log(1 + n / (df + 0.5));
-}
-
 /**
  * "Who *runs* X?", "who is in *charge* of X?": the word stands for whoever holds a leading role
  * (a chief executive, a council leader, a plant director), which must then stand beside X.
@@ -326,30 +320,6 @@ export function leaderTerm(corpus: Corpus, lexicon: Lexicon, text: string): Quer
     focus: true,
     related,
   });
-}
-
-/** Leading words that also stand before a role's noun ("the *lead* architect", "*head* coach"). */
-const ROLE_MODIFIERS = new Set(['lead', 'head', 'chief', 'leading']);
-
-/**
- * "Who was the *lead architect*", "the *head coach*": such a word right before a plain noun names
- * that role, not whoever leads. (Not before a name, "who will head *acme*" typed in lower case
- * included, a grammar word, or a word that makes a leading role with it: "*chief executive*".)
- */
-function modifiesRole(
-  corpus: Corpus,
-  lexicon: Lexicon,
-  question: string,
-  tokens: readonly Token[],
-  i: number,
-): boolean {
-  const token = tokens[i];
-  const next = tokens[i + 1];
-  if (!token || !ROLE_MODIFIERS.has(token.surface)) return false;
-  if (!next || next.figure || lexicon.stopwords.has(next.surface) || corpus.names.has(next.term))
-    return false;
-  if (/^\p{Lu}/u.test(question.slice(next.start, next.end))) return false;
-  return !lexicon.leading.roles.includes(`${token.surface} ${next.surface}`);
 }
 
 /** The term of the question's last word, if it is a word (not a figure) and was kept as a term. */

@@ -5,13 +5,12 @@
  * resolved against the English knowledge. A word the glossary cannot translate is unknown
  * ("missing"), so an out-of-scope Spanish question is declined like an English one.
  */
-import type { Corpus } from './corpus.ts';
+import { type Corpus, idf } from './corpus.ts';
 import { type SpanishLexicon, type Translation, translateWord } from './glossary.ts';
 import { type Lexicon, synonymTerms } from './lexicon.ts';
 import {
   type AnswerType,
   CUE_WORDS,
-  idf,
   leaderTerm,
   type QueryTerm,
   type QueryTermInit,

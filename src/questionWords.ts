@@ -3,9 +3,9 @@
  * ("wen", "how mnay", "agian"), chat shorthand, grammar phrases ("going to", "in total"), and the
  * word shapes that say what a word is (a derived adverb, a month, an ordinal).
  */
-import { MONTHS } from './corpus.ts';
+import { type Corpus, MONTHS } from './corpus.ts';
 import type { Lexicon } from './lexicon.ts';
-import { fold } from './text.ts';
+import { fold, type Token } from './text.ts';
 
 /** One letter dropped (not the first) or two swapped: the slips a question word suffers. */
 function typosOf(words: readonly string[]): Map<string, string | null> {
@@ -102,4 +102,28 @@ export function expandShorthand(
     const full = shorthand.get(folded);
     return full !== undefined && !known(folded) ? full : word;
   });
+}
+
+/** Leading words that also stand before a role's noun ("the *lead* architect", "*head* coach"). */
+const ROLE_MODIFIERS = new Set(['lead', 'head', 'chief', 'leading']);
+
+/**
+ * "Who was the *lead architect*", "the *head coach*": such a word right before a plain noun names
+ * that role, not whoever leads. (Not before a name, "who will head *acme*" typed in lower case
+ * included, a grammar word, or a word that makes a leading role with it: "*chief executive*".)
+ */
+export function modifiesRole(
+  corpus: Corpus,
+  lexicon: Lexicon,
+  question: string,
+  tokens: readonly Token[],
+  i: number,
+): boolean {
+  const token = tokens[i];
+  const next = tokens[i + 1];
+  if (!token || !ROLE_MODIFIERS.has(token.surface)) return false;
+  if (!next || next.figure || lexicon.stopwords.has(next.surface) || corpus.names.has(next.term))
+    return false;
+  if (/^\p{Lu}/u.test(question.slice(next.start, next.end))) return false;
+  return !lexicon.leading.roles.includes(`${token.surface} ${next.surface}`);
 }
